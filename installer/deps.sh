@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package JoxAI needs to build, run and test, skipping what is present.
+# Usage: installer/deps.sh [build|test]   (test adds the packages only the test suite uses)
+set -euo pipefail
+
+want=(
+  build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
+  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev
+  libqt6sql6-sqlite libqt6sql6-psql libgl-dev
+  libssl-dev libcrypt-dev libcurl4-openssl-dev libpq-dev
+  postgresql
+)
+if [ "${1:-build}" = test ]; then
+  want+=(
+    wrk python3-bcrypt python3-jwt python3-aiosmtpd
+    xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0
+  )
+fi
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+echo "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,26 @@
+#pragma once
+// Staff roles, ordered: admin > supervisor > agent.
+
+#include <QString>
+
+#include <optional>
+
+namespace joxai {
+
+enum class Role { Agent = 1, Supervisor = 2, Admin = 3 };
+
+std::optional<Role> parseRole(const QString &name);
+QString roleName(Role role);
+inline bool atLeast(Role role, Role minimum) { return static_cast<int>(role) >= static_cast<int>(minimum); }
+
+// Who is calling: a verified, active staff member, loaded fresh for each request.
+struct Principal
+{
+    qint64 userId = 0;
+    Role role = Role::Agent;
+    QString email;
+    QString fullName;
+    bool mustChangePassword = false;
+};
+
+} // namespace joxai

@@ -1,0 +1,78 @@
+#pragma once
+// The effective configuration of joxai-server, validated once at start-up.
+// Sources, later ones win: defaults < joxai.conf < environment < command line (see ConfigLoader).
+
+#include <QString>
+#include <QStringList>
+
+namespace joxai {
+
+struct DatabaseTarget
+{
+    enum class Kind { Sqlite, Postgres };
+    Kind kind = Kind::Sqlite;
+    QString sqlitePath;      // Sqlite
+    QString host;            // Postgres
+    int port = 5432;
+    QString user;
+    QString password;
+    QString name;
+    QString options;         // libpq "key=value;..." options from the URL query, e.g. sslmode
+
+    bool isPostgres() const { return kind == Kind::Postgres; }
+};
+
+struct Config
+{
+    QString environment = QStringLiteral("development"); // JOXAI_ENV: development | production
+    QString bindAddress = QStringLiteral("127.0.0.1");
+    int port = 5000;
+    QString dataDir;
+    QString configFile;        // the joxai.conf that was read, if any
+
+    QString databaseUrl;       // as given (masked when printed)
+    DatabaseTarget database;
+
+    QString secretKey;
+    bool secretKeyGenerated = false; // kept in <data>/secret_key by the embedded default
+
+    QString aiProvider = QStringLiteral("local"); // local | anthropic | openai
+    QString anthropicApiKey;
+    QString openaiApiKey;
+    QString anthropicBaseUrl = QStringLiteral("https://api.anthropic.com");
+    QString openaiBaseUrl = QStringLiteral("https://api.openai.com/v1");
+    QString aiModel;
+
+    int accessTokenExpireHours = 12;
+    QStringList corsOrigins;
+    QString logLevel = QStringLiteral("info");
+    QString logFormat = QStringLiteral("text"); // text | json
+
+    QString smtpHost;
+    int smtpPort = 587;
+    QString smtpUser;
+    QString smtpPassword;
+    QString smtpSecurity = QStringLiteral("starttls"); // starttls | tls | none
+    QString fromEmail = QStringLiteral("support@joxai.local");
+    QString fromName = QStringLiteral("JoxAI Support");
+
+    int rateLimitAuth = 5;        // per minute; 0 = off
+    int rateLimitChat = 20;
+    int rateLimitChatStart = 10;
+    int rateLimitApi = 30;
+    int loginMaxFailures = 5;
+    int loginLockoutMinutes = 15;
+
+    int workerThreads = 4;        // database pool
+    int bcryptThreads = 1;        // password hashing pool, kept apart so logins never starve others
+    int bcryptCost = 12;
+    qint64 maxBodyBytes = 1024 * 1024;
+
+    QString widgetIdentitySecret;
+    QString adminEmail = QStringLiteral("admin@joxai.com");      // first run only
+    QString adminPassword = QStringLiteral("admin123");          // first run only
+
+    bool isProduction() const { return environment == QLatin1String("production"); }
+};
+
+} // namespace joxai

@@ -1,0 +1,158 @@
+#include "server/storage/sqlsession.h"
+
+#include "server/core/logging.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QTimeZone>
+
+#include <libpq-fe.h>
+
+namespace joxai {
+
+SqlSession::SqlSession(QSqlDatabase db, Dialect dialect, std::optional<Error> openError)
+    : m_db(std::move(db)), m_dialect(dialect), m_openError(std::move(openError))
+{
+}
+
+bool SqlSession::connectionLost() const
+{
+    if (!m_db.isOpen())
+        return true;
+    if (m_dialect != Dialect::Postgres)
+        return false;
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return false;
+    auto *conn = *static_cast<PGconn *const *>(handle.data());
+    return conn == nullptr || PQstatus(conn) == CONNECTION_BAD;
+}
+
+Error SqlSession::failure(const QSqlError &error, const QString &sql)
+{
+    if (connectionLost() || error.type() == QSqlError::ConnectionError) {
+        qCWarning(lcStorage) << "database connection lost:" << error.text();
+        m_db.close(); // the next session on this thread reconnects
+        return Error::unavailable();
+    }
+    const QString code = error.nativeErrorCode();
+    // PostgreSQL SQLSTATE 23505; SQLite extended codes 2067 (UNIQUE) and 1555 (PRIMARY KEY).
+    if (code == QLatin1String("23505") || code == QLatin1String("2067") || code == QLatin1String("1555"))
+        return Error::make(ErrorKind::Conflict, QStringLiteral("conflict"),
+                           QStringLiteral("A record with the same unique value already exists."));
+    // SQLite busy/locked after the busy timeout: the database is overloaded, not broken.
+    if (m_dialect == Dialect::Sqlite && (code == QLatin1String("5") || code == QLatin1String("6"))) {
+        qCWarning(lcStorage) << "database busy:" << error.text();
+        return Error::unavailable();
+    }
+    qCWarning(lcStorage).noquote() << "SQL failed:" << error.text() << "in:" << sql.simplified().left(200);
+    return Error::internal();
+}
+
+Result<QSqlQuery> SqlSession::exec(const QString &sql, const QVariantList &values)
+{
+    if (m_openError)
+        return *m_openError;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return failure(q.lastError(), sql);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return failure(q.lastError(), sql);
+    return q;
+}
+
+Status SqlSession::execRaw(const QString &sql)
+{
+    if (m_openError)
+        return *m_openError;
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        return failure(q.lastError(), sql);
+    return success();
+}
+
+Result<std::optional<QVariant>> SqlSession::scalar(const QString &sql, const QVariantList &values)
+{
+    auto q = exec(sql, values);
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<QVariant>();
+    return std::optional<QVariant>(q->value(0));
+}
+
+Result<qint64> SqlSession::insert(const QString &sql, const QVariantList &values)
+{
+    auto id = scalar(sql, values);
+    if (!id)
+        return id.error();
+    if (!id->has_value())
+        return Error::internal();
+    return id->value().toLongLong();
+}
+
+Status SqlSession::begin()
+{
+    return execRaw(m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+}
+
+Status SqlSession::commit()
+{
+    return execRaw(QStringLiteral("COMMIT"));
+}
+
+void SqlSession::rollback()
+{
+    if (m_db.isOpen()) {
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("ROLLBACK"));
+    }
+}
+
+QVariant SqlSession::time(const QDateTime &t) const
+{
+    if (!t.isValid())
+        return QVariant(m_dialect == Dialect::Sqlite ? QMetaType::fromType<QString>()
+                                                     : QMetaType::fromType<QDateTime>());
+    const QDateTime utc = t.toUTC();
+    if (m_dialect == Dialect::Sqlite)
+        return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return utc;
+}
+
+QDateTime SqlSession::readTime(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    if (v.metaType() == QMetaType::fromType<QDateTime>())
+        return v.toDateTime().toUTC();
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (t.isValid() && t.timeSpec() == Qt::LocalTime)
+        t.setTimeZone(QTimeZone::utc());
+    return t.toUTC();
+}
+
+QString SqlSession::isoTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QString SqlSession::nowSql() const
+{
+    return m_dialect == Dialect::Postgres ? QStringLiteral("now()")
+                                          : QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+}
+
+QString SqlSession::containsPattern(const QString &text)
+{
+    QString escaped = text.toLower();
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+} // namespace joxai
