@@ -13,9 +13,10 @@ std::optional<Role> parseRole(const QString &name);
 QString roleName(Role role);
 inline bool atLeast(Role role, Role minimum) { return static_cast<int>(role) >= static_cast<int>(minimum); }
 
-// Who is calling: a verified, active staff member, loaded fresh for each request.
+// Who is calling, and from where: a verified, active staff member, loaded fresh for each request.
 struct Principal
 {
+    QString clientAddress;
     qint64 userId = 0;
     Role role = Role::Agent;
     QString email;
