@@ -56,11 +56,22 @@ RateLimiter::Decision RateLimiter::hit(const QString &category, const QString &k
     return refused;
 }
 
-RateLimiter::Decision RateLimiter::hit(const QString &category, const QString &key)
+namespace {
+qint64 steadyNowMs()
 {
     const auto now = std::chrono::steady_clock::now().time_since_epoch();
-    return hit(category, key,
-               qint64(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()));
+    return qint64(std::chrono::duration_cast<std::chrono::milliseconds>(now).count());
+}
+} // namespace
+
+RateLimiter::Decision RateLimiter::hit(const QString &category, const QString &key)
+{
+    return hit(category, key, steadyNowMs());
+}
+
+void RateLimiter::prune()
+{
+    prune(steadyNowMs());
 }
 
 void RateLimiter::prune(qint64 nowMs)

@@ -25,6 +25,7 @@ public:
     Decision hit(const QString &category, const QString &key);
     // Drops windows that have emptied; call now and then to bound memory.
     void prune(qint64 nowMs);
+    void prune(); // on the same steady clock as hit(category, key)
 
 private:
     QMutex m_mutex;

@@ -41,8 +41,16 @@ public:
     void run(QObject *context, std::function<Result<T>(SqlSession &)> work,
              std::function<void(Result<T>)> done)
     {
+        runOn(m_pool, context, std::move(work), std::move(done));
+    }
+
+    // The same on another pool (the bcrypt pool): its threads get their own connections too.
+    template<typename T>
+    void runOn(QThreadPool &pool, QObject *context, std::function<Result<T>(SqlSession &)> work,
+               std::function<void(Result<T>)> done)
+    {
         QPointer<QObject> guard(context);
-        m_pool.start([this, guard, work = std::move(work), done = std::move(done)]() mutable {
+        pool.start([this, guard, work = std::move(work), done = std::move(done)]() mutable {
             SqlSession s = session();
             auto result = std::make_shared<Result<T>>(work(s));
             noteOutcome(result->ok() || result->error().kind != ErrorKind::Unavailable);

@@ -1,0 +1,122 @@
+// joxai-server: command line and start-up; everything else lives in server/.
+
+#include "server/config/configloader.h"
+#include "server/core/logging.h"
+#include "server/runtime/serverruntime.h"
+#include "server/runtime/signalwatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+
+#include <cstdio>
+#include <sys/resource.h>
+
+namespace {
+
+void say(const QString &line)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+void fail(const QString &line)
+{
+    std::fprintf(stderr, "joxai-server: %s\n", qPrintable(line));
+}
+
+// Thousands of WebSockets need more than the usual 1,024 descriptors.
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("joxai-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(JOXAI_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "JoxAI support server: REST API, WebSockets, the assistant and the customer chat widget.\n"
+        "Settings come from defaults < joxai.conf < environment < command line; see README.md."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption checkConfig(QStringLiteral("check-config"),
+                                         QStringLiteral("Validate the configuration, print it (secrets masked) and exit."));
+    const QCommandLineOption bind(QStringLiteral("bind"), QStringLiteral("Address to listen on (JOXAI_BIND, default 127.0.0.1)."),
+                                  QStringLiteral("address"));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port to listen on (JOXAI_PORT, default 5000)."),
+                                  QStringLiteral("port"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Folder for the SQLite database and generated secret (JOXAI_DATA_DIR)."),
+                                     QStringLiteral("folder"));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("A joxai.conf file to read (JOXAI_CONFIG)."),
+                                    QStringLiteral("file"));
+    parser.addOptions({checkConfig, bind, port, dataDir, config});
+    parser.process(app);
+
+    joxai::ConfigLoader::Overrides cli;
+    if (parser.isSet(bind))
+        cli.insert(QStringLiteral("JOXAI_BIND"), parser.value(bind));
+    if (parser.isSet(port))
+        cli.insert(QStringLiteral("JOXAI_PORT"), parser.value(port));
+    if (parser.isSet(dataDir))
+        cli.insert(QStringLiteral("JOXAI_DATA_DIR"), parser.value(dataDir));
+    if (parser.isSet(config))
+        cli.insert(QStringLiteral("JOXAI_CONFIG"), parser.value(config));
+
+    auto loaded = joxai::ConfigLoader::load(QProcessEnvironment::systemEnvironment(), cli);
+    if (!loaded) {
+        fail(QStringLiteral("invalid configuration: ") + loaded.error().detail);
+        return 2;
+    }
+    joxai::Config cfg = loaded.value();
+    joxai::applyLogLevel(cfg.logLevel);
+
+    if (parser.isSet(checkConfig)) {
+        say(QStringLiteral("Configuration is valid. Effective settings:"));
+        for (const QString &line : joxai::ConfigLoader::describe(cfg))
+            say(QStringLiteral("  ") + line);
+        if (cfg.secretKey.isEmpty())
+            say(QStringLiteral("  (no SECRET_KEY: one will be generated and kept in %1/secret_key)").arg(cfg.dataDir));
+        return 0;
+    }
+
+    if (auto prepared = joxai::ConfigLoader::prepareDataDir(cfg); !prepared) {
+        fail(QStringLiteral("invalid configuration: ") + prepared.error().detail);
+        return 2;
+    }
+    raiseFileLimit();
+
+    joxai::ServerRuntime runtime(cfg);
+    if (auto started = runtime.start(); !started) {
+        fail(QStringLiteral("cannot start: ") + started.error().detail);
+        return 1;
+    }
+    joxai::SignalWatcher signals;
+    QObject::connect(&signals, &joxai::SignalWatcher::shutdownRequested, &app, [](int number) {
+        qCInfo(lcServer) << "signal" << number << "received, shutting down";
+        QCoreApplication::quit();
+    });
+
+    const QString base = runtime.baseUrl();
+    say(QStringLiteral("JoxAI server %1 is running on %2 (%3 database%4)")
+            .arg(QCoreApplication::applicationVersion(), base,
+                 cfg.database.isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite"),
+                 cfg.database.isPostgres() ? QString() : QStringLiteral(" at ") + cfg.database.sqlitePath));
+    say(QStringLiteral("  health:  %1/health").arg(base));
+    say(QStringLiteral("  console: run `joxai` and connect to %1").arg(base));
+    if (runtime.seededAdmin())
+        say(QStringLiteral("  first run: sign in as %1 with password %2; you will be asked to change it.")
+                .arg(cfg.adminEmail, cfg.adminPassword));
+    say(QStringLiteral("Press Ctrl+C to stop."));
+    return app.exec();
+}

@@ -1,0 +1,72 @@
+#include "server/api/apicontext.h"
+
+#include "server/core/page.h"
+#include "server/services/authservice.h"
+#include "server/storage/database.h"
+
+namespace joxai {
+
+namespace {
+
+void runOnPool(const ApiContext &ctx, const ApiReply &reply, Pool pool,
+               std::function<Result<HttpResponse>(SqlSession &)> work)
+{
+    auto done = [reply](Result<HttpResponse> r) { reply.sendResult(std::move(r)); };
+    if (pool == Pool::Bcrypt)
+        ctx.db.runOn<HttpResponse>(ctx.bcryptPool, reply.context(), std::move(work), done);
+    else
+        ctx.db.run<HttpResponse>(reply.context(), std::move(work), done);
+}
+
+} // namespace
+
+void runStaff(const ApiContext &ctx, const ApiRequest &req, const ApiReply &reply, Role minimum, StaffWork work,
+              Pool pool)
+{
+    Q_ASSERT(req.claims.has_value()); // the route must be registered with staffToken
+    const TokenClaims claims = *req.claims;
+    const QString address = req.clientAddress;
+    const bool exempt = req.passwordChangeExempt;
+    const AuthService &auth = ctx.auth;
+    runOnPool(ctx, reply, pool, [&auth, claims, address, exempt, minimum, work = std::move(work)](SqlSession &s)
+                                    -> Result<HttpResponse> {
+        auto who = auth.principal(s, claims, address, exempt);
+        if (!who)
+            return who.error();
+        if (!atLeast(who->role, minimum))
+            return Error::make(ErrorKind::Forbidden, QStringLiteral("forbidden"),
+                               QStringLiteral("Your role does not allow this action."));
+        return work(s, who.value());
+    });
+}
+
+void runPublic(const ApiContext &ctx, const ApiReply &reply, PublicWork work, Pool pool)
+{
+    runOnPool(ctx, reply, pool, std::move(work));
+}
+
+Result<PageRequest> pageFrom(const ApiRequest &req)
+{
+    PageRequest page;
+    auto read = [&](const QString &name, int &target, int min) -> bool {
+        if (!req.hasQuery(name))
+            return true;
+        bool ok = false;
+        const qint64 v = req.queryValue(name).toLongLong(&ok);
+        if (!ok || v < min)
+            return false;
+        target = int(qMin<qint64>(v, name == QLatin1String("limit") ? 200 : 1000000000));
+        return true;
+    };
+    const QString offsetName = req.hasQuery(QStringLiteral("offset")) ? QStringLiteral("offset") : QStringLiteral("skip");
+    if (!read(QStringLiteral("limit"), page.limit, 1) || !read(offsetName, page.offset, 0)) {
+        Error e = Error::make(ErrorKind::Validation, QStringLiteral("invalid_query"),
+                              QStringLiteral("limit must be a positive whole number and offset zero or more."));
+        e.fields = QJsonObject{{QStringLiteral("limit"), QStringLiteral("1 or more")},
+                               {QStringLiteral("offset"), QStringLiteral("0 or more")}};
+        return e;
+    }
+    return page;
+}
+
+} // namespace joxai

@@ -1,0 +1,47 @@
+#pragma once
+// What routes need: the database, the pools, the services. Built once by ServerRuntime.
+// Also the two ways a route runs its work: for the public, or for a signed-in staff member.
+
+#include "server/api/apireply.h"
+#include "server/api/apirequest.h"
+#include "server/auth/roles.h"
+#include "server/config/config.h"
+#include "server/core/page.h"
+
+#include <QThreadPool>
+
+#include <functional>
+
+namespace joxai {
+
+class AuthService;
+class Database;
+class SettingsService;
+class SqlSession;
+class UserService;
+
+struct ApiContext
+{
+    const Config &config;
+    Database &db;
+    QThreadPool &bcryptPool;
+    const AuthService &auth;
+    const UserService &users;
+    const SettingsService &settings;
+};
+
+enum class Pool { Database, Bcrypt };
+
+using StaffWork = std::function<Result<HttpResponse>(SqlSession &, const Principal &)>;
+using PublicWork = std::function<Result<HttpResponse>(SqlSession &)>;
+
+// Loads the caller behind the request's token (active, not revoked, role at least `minimum`,
+// password change and two-factor rules), runs `work` on a worker thread, and answers.
+void runStaff(const ApiContext &ctx, const ApiRequest &req, const ApiReply &reply, Role minimum, StaffWork work,
+              Pool pool = Pool::Database);
+void runPublic(const ApiContext &ctx, const ApiReply &reply, PublicWork work, Pool pool = Pool::Database);
+
+// ?limit= (default 50, clamped to 200) and ?offset= (alias skip=); bad values → 422.
+Result<PageRequest> pageFrom(const ApiRequest &req);
+
+} // namespace joxai

@@ -1,0 +1,124 @@
+#include "server/runtime/serverruntime.h"
+
+#include "server/api/apicontext.h"
+#include "server/api/auditroutes.h"
+#include "server/api/authroutes.h"
+#include "server/api/healthroutes.h"
+#include "server/api/httpserver.h"
+#include "server/api/settingsroutes.h"
+#include "server/api/userroutes.h"
+#include "server/auth/passwordhasher.h"
+#include "server/auth/ratelimiter.h"
+#include "server/auth/secretbox.h"
+#include "server/auth/tokenservice.h"
+#include "server/core/logging.h"
+#include "server/services/authservice.h"
+#include "server/services/settingsservice.h"
+#include "server/services/userservice.h"
+#include "server/storage/database.h"
+#include "server/storage/migrator.h"
+
+#include <QHostAddress>
+#include <QTcpServer>
+
+namespace joxai {
+
+ServerRuntime::ServerRuntime(Config config, QObject *parent) : QObject(parent), m_config(std::move(config))
+{
+    m_hasher = std::make_unique<PasswordHasher>(m_config.bcryptCost);
+    m_tokens = std::make_unique<TokenService>(m_config.secretKey.toUtf8(), qint64(m_config.accessTokenExpireHours) * 3600);
+    m_box = std::make_unique<SecretBox>(m_config.secretKey.toUtf8());
+    m_limiter = std::make_unique<RateLimiter>();
+    m_limiter->setLimit(QStringLiteral("auth"), m_config.rateLimitAuth);
+    m_limiter->setLimit(QStringLiteral("chat"), m_config.rateLimitChat);
+    m_limiter->setLimit(QStringLiteral("chat_start"), m_config.rateLimitChatStart);
+    m_limiter->setLimit(QStringLiteral("api"), m_config.rateLimitApi);
+    m_db = std::make_unique<Database>(m_config.database, m_config.workerThreads);
+    m_bcryptPool.setMaxThreadCount(m_config.bcryptThreads);
+    m_bcryptPool.setExpiryTimeout(-1);
+    m_auth = std::make_unique<AuthService>(*m_tokens, *m_hasher, *m_box,
+                                           AuthPolicy{m_config.loginMaxFailures, m_config.loginLockoutMinutes, 10});
+    m_users = std::make_unique<UserService>(*m_auth);
+    m_settings = std::make_unique<SettingsService>(*m_box);
+    m_context = std::make_unique<ApiContext>(ApiContext{m_config, *m_db, m_bcryptPool, *m_auth, *m_users, *m_settings});
+    m_router = std::make_unique<Router>();
+}
+
+ServerRuntime::~ServerRuntime()
+{
+    m_healthProbe.stop();
+    m_housekeeping.stop();
+    m_http.reset();            // stop accepting; open connections close
+    m_bcryptPool.waitForDone(); // work in flight still uses the services below
+    m_db->waitForIdle();
+}
+
+QString ServerRuntime::baseUrl() const
+{
+    QString host = m_config.bindAddress;
+    if (host == QLatin1String("0.0.0.0"))
+        host = QStringLiteral("127.0.0.1");
+    else if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
+}
+
+Status ServerRuntime::start()
+{
+    if (auto up = m_db->probe(); !up)
+        return up;
+    SqlSession s = m_db->session();
+    auto migrated = Migrator().migrate(s);
+    if (!migrated)
+        return migrated.error();
+    auto seeded = m_auth->seedFirstAdmin(s, m_config.adminEmail, m_config.adminPassword);
+    if (!seeded)
+        return seeded.error();
+    m_seededAdmin = seeded.value();
+
+    m_http = std::make_unique<HttpServer>(*m_router, *m_tokens, *m_limiter,
+                                          HttpServer::Limits{m_config.maxBodyBytes, m_config.corsOrigins});
+    installHealthRoutes(*m_router, *m_context, m_http->metrics());
+    installAuthRoutes(*m_router, *m_context);
+    installUserRoutes(*m_router, *m_context);
+    installAuditRoutes(*m_router, *m_context);
+    installSettingsRoutes(*m_router, *m_context);
+
+    Database *db = m_db.get();
+    m_http->metrics().addGauge("joxai_db_workers_busy", "Database worker threads at work.",
+                               [db] { return double(db->activeWorkers()); });
+    m_http->metrics().addGauge("joxai_db_workers_max", "Database worker threads available.",
+                               [db] { return double(db->maxWorkers()); });
+    m_http->metrics().addGauge("joxai_db_up", "1 when the database answers.",
+                               [db] { return db->isHealthy() ? 1.0 : 0.0; });
+
+    m_port = m_http->listen(QHostAddress(m_config.bindAddress), quint16(m_config.port));
+    if (m_port == 0) {
+        m_http.reset();
+        return Error::make(ErrorKind::Unavailable, QStringLiteral("listen_failed"),
+                           QStringLiteral("cannot listen on %1:%2 (is another server using the port?)")
+                               .arg(m_config.bindAddress).arg(m_config.port));
+    }
+
+    // Keep /health truthful without a query per request: probe now and then, often while down.
+    connect(&m_healthProbe, &QTimer::timeout, this, &ServerRuntime::probeDatabase);
+    m_healthProbe.start(2000);
+    connect(&m_housekeeping, &QTimer::timeout, this, [this] { m_limiter->prune(); });
+    m_housekeeping.start(60000);
+    return success();
+}
+
+void ServerRuntime::probeDatabase()
+{
+    m_db->run<bool>(this, [](SqlSession &s) -> Result<bool> {
+        auto one = s.scalar(QStringLiteral("SELECT 1"));
+        if (!one)
+            return one.error();
+        return true;
+    }, [](Result<bool> r) {
+        if (!r)
+            qCDebug(lcStorage) << "database probe failed:" << r.error().detail;
+    });
+}
+
+} // namespace joxai

@@ -1,0 +1,70 @@
+#pragma once
+// The composition root of joxai-server: builds every part from a Config, in dependency order,
+// and tears them down in the reverse order. Used by app/server, by the tests (a real server on a
+// loopback port inside the test process) and, later, by the console's embedded mode.
+
+#include "server/config/config.h"
+#include "server/core/result.h"
+
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <memory>
+
+namespace joxai {
+
+class AuthService;
+class Database;
+class HttpServer;
+class PasswordHasher;
+class RateLimiter;
+class Router;
+class SecretBox;
+class SettingsService;
+class TokenService;
+class UserService;
+struct ApiContext;
+
+class ServerRuntime final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerRuntime)
+
+public:
+    explicit ServerRuntime(Config config, QObject *parent = nullptr);
+    ~ServerRuntime() override;
+
+    // Opens and migrates the database, creates the first admin on an empty one, listens.
+    // Errors carry one clear sentence; nothing listens when start() fails.
+    Status start();
+
+    quint16 port() const { return m_port; }
+    QString baseUrl() const;
+    bool seededAdmin() const { return m_seededAdmin; }
+    const Config &config() const { return m_config; }
+    Database &database() { return *m_db; }
+
+private:
+    void probeDatabase();
+
+    Config m_config;
+    std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<TokenService> m_tokens;
+    std::unique_ptr<SecretBox> m_box;
+    std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<Database> m_db;
+    QThreadPool m_bcryptPool;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<UserService> m_users;
+    std::unique_ptr<SettingsService> m_settings;
+    std::unique_ptr<ApiContext> m_context;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<HttpServer> m_http;
+    QTimer m_healthProbe;
+    QTimer m_housekeeping;
+    quint16 m_port = 0;
+    bool m_seededAdmin = false;
+};
+
+} // namespace joxai
