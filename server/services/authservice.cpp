@@ -3,7 +3,7 @@
 #include "server/auth/totp.h"
 #include "server/core/logging.h"
 #include "server/services/audittrail.h"
-#include "server/storage/settingsstore.h"
+#include "server/services/settingsservice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -146,14 +146,10 @@ Result<LoginResult> AuthService::login(SqlSession &s, const QString &email, cons
 
 Result<bool> AuthService::twoFactorRequired(SqlSession &s, const QString &role)
 {
-    auto value = s.scalar(QStringLiteral("SELECT value FROM system_settings WHERE key = ?"),
-                          {QStringLiteral("require_2fa_roles")});
-    if (!value)
-        return value.error();
-    if (!value->has_value())
-        return false;
-    const QJsonArray roles = QJsonDocument::fromJson(value->value().toString().toUtf8()).array();
-    return roles.contains(QJsonValue(role));
+    auto roles = SettingsService::systemValue(s, QStringLiteral("require_2fa_roles"));
+    if (!roles)
+        return roles.error();
+    return roles->toArray().contains(QJsonValue(role));
 }
 
 Result<Principal> AuthService::principal(SqlSession &s, const TokenClaims &claims, const QString &clientAddress,

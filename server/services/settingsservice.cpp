@@ -125,6 +125,18 @@ Result<QJsonObject> SettingsService::updateMine(SqlSession &s, const Principal &
     return view(s, who);
 }
 
+Result<QJsonValue> SettingsService::systemValue(SqlSession &s, const QString &key)
+{
+    const SettingDefinition *d = findSetting(systemSettingDefinitions(), key);
+    Q_ASSERT(d && d->type != SettingDefinition::Type::Secret);
+    auto stored = s.scalar(QStringLiteral("SELECT value FROM system_settings WHERE key = ?"), {key});
+    if (!stored)
+        return stored.error();
+    if (!stored->has_value())
+        return d ? d->defaultValue : QJsonValue();
+    return decode(stored->value().toString());
+}
+
 Result<std::optional<QByteArray>> SettingsService::secret(SqlSession &s, const QString &key) const
 {
     auto system = SettingsStore::system(s);

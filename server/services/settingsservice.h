@@ -24,6 +24,9 @@ public:
     Result<QJsonObject> updateSystem(SqlSession &s, const Principal &who, const QJsonObject &changes) const;
     Result<QJsonObject> updateMine(SqlSession &s, const Principal &who, const QJsonObject &changes) const;
 
+    // The current value of a (non-secret) system setting, or its default.
+    static Result<QJsonValue> systemValue(SqlSession &s, const QString &key);
+
     // For the server's own use (e.g. the assistant reading an API key typed into Settings).
     Result<std::optional<QByteArray>> secret(SqlSession &s, const QString &key) const;
 

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The test command (README.md, .ci/run): installs what is missing, builds everything with
+# -Werror, starts a throwaway PostgreSQL cluster, runs every test on SQLite and PostgreSQL, and
+# a quick pass of the benchmark so it cannot rot. Stops what it started on every exit path.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${JOXAI_BUILD_DIR:-$repo/build/ci}
+
+"$repo/installer/deps.sh" test
+
+cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJOXAI_WERROR=ON -DJOXAI_BUILD_TESTS=ON
+cmake --build "$build"
+
+pgdir=$(mktemp -d /tmp/joxai-pg.XXXXXX)
+cleanup() {
+  "$repo/tests/scripts/pg-cluster.sh" stop "$pgdir"
+  rm -rf "$pgdir"
+}
+trap cleanup EXIT INT TERM
+chmod 755 "$pgdir"
+JOXAI_TEST_PG_URL=$("$repo/tests/scripts/pg-cluster.sh" start "$pgdir")
+export JOXAI_TEST_PG_URL
+echo "test PostgreSQL cluster: $JOXAI_TEST_PG_URL"
+
+ctest --test-dir "$build" --output-on-failure -j2 "$@"
+"$repo/tests/bench/bench.sh" --quick --build-dir "$build"
+echo "All tests passed."
