@@ -2,6 +2,7 @@
 
 #include "server/config/configloader.h"
 #include "server/core/logging.h"
+#include "server/core/version.h"
 #include "server/runtime/serverruntime.h"
 #include "server/runtime/signalwatcher.h"
 
@@ -41,7 +42,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("joxai-server"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(JOXAI_VERSION));
+    QCoreApplication::setApplicationVersion(joxai::version());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(

@@ -3,7 +3,7 @@
 #include "server/api/metrics.h"
 #include "server/storage/database.h"
 
-#include <QCoreApplication>
+#include "server/core/version.h"
 
 namespace joxai {
 
@@ -13,7 +13,7 @@ void installHealthRoutes(Router &router, const ApiContext &ctx, Metrics &metrics
         const bool healthy = ctx.db.isHealthy();
         QJsonObject body{{QStringLiteral("status"), healthy ? QStringLiteral("ok") : QStringLiteral("degraded")},
                          {QStringLiteral("message"), QStringLiteral("Banking ChatBot API v1.0")},
-                         {QStringLiteral("version"), QCoreApplication::applicationVersion()},
+                         {QStringLiteral("version"), version()},
                          {QStringLiteral("database"), healthy ? QStringLiteral("ok") : QStringLiteral("unavailable")}};
         HttpResponse r = HttpResponse::json(healthy ? 200 : 503, body);
         if (!healthy)

@@ -1,0 +1,10 @@
+#include "server/core/version.h"
+
+namespace joxai {
+
+QString version()
+{
+    return QStringLiteral(JOXAI_VERSION);
+}
+
+} // namespace joxai

@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# Throughput and latency of joxai-server against a bare QHttpServer, measured with wrk.
+#
+#   tests/bench/bench.sh [--quick] [--build-dir DIR]
+#
+# Scenarios (wrk --latency, one after the other, each against a freshly warmed server):
+#   bare /health            joxai-bare-server, the ceiling for a trivial QHttpServer route
+#   joxai /health           joxai-server, same wrk threads/connections
+#   joxai login             POST /api/v1/auth/login as the first-run admin (login.lua), while ...
+#   joxai /health (storm)   ... a second wrk sends steady /health traffic at the same time
+#                           (health_probe.lua: 10 connections, 10 ms pause, ~1,000 req/s)
+#
+# Targets (judged in normal mode only; --quick runs 1 s per scenario and only checks that
+# everything started, answered and parsed):
+#   joxai /health req/s >= 80 % of bare /health
+#   login req/s >= 75 % of the bcrypt limit (cores x 1000 / 210 ms, ~9.5/s on 2 cores at cost 12)
+#   /health p99 <= 10 ms during the login storm
+# In every mode more than 1 % non-2xx answers or socket errors in any scenario is a failure.
+#
+# Exit status: 0 ok, 1 a target not met (normal mode), 2 usage, 3 could not start/run/parse or
+# too many errors.
+#
+# Tunables (environment): BENCH_THREADS (1), BENCH_CONNECTIONS (50), BENCH_LOGIN_CONNECTIONS (4),
+# BENCH_PROBE_CONNECTIONS (10), BENCH_PROBE_PAUSE_MS (10), BENCH_DURATION (10s; 1s with --quick),
+# BENCH_BCRYPT_MS (210). JOXAI_* variables in the environment reach joxai-server (e.g.
+# JOXAI_BCRYPT_THREADS=2), except JOXAI_RATE_LIMIT_AUTH, which is forced to 0 so the login storm
+# is not rate-limited, and LOG_LEVEL, forced to warning.
+
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+quick=0
+build_dir="$repo/build"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) quick=1; shift ;;
+    --build-dir)
+      [[ $# -ge 2 ]] || { echo "bench.sh: --build-dir needs a folder" >&2; exit 2; }
+      build_dir="$2"; shift 2 ;;
+    --build-dir=*) build_dir="${1#*=}"; shift ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench.sh: unknown argument '$1' (usage: bench.sh [--quick] [--build-dir DIR])" >&2; exit 2 ;;
+  esac
+done
+
+threads="${BENCH_THREADS:-1}"
+conns="${BENCH_CONNECTIONS:-50}"
+login_conns="${BENCH_LOGIN_CONNECTIONS:-4}"
+probe_conns="${BENCH_PROBE_CONNECTIONS:-10}"
+probe_pause_ms="${BENCH_PROBE_PAUSE_MS:-10}"
+bcrypt_ms="${BENCH_BCRYPT_MS:-210}"
+if [[ $quick -eq 1 ]]; then duration="${BENCH_DURATION:-1s}"; else duration="${BENCH_DURATION:-10s}"; fi
+
+die() { echo "bench.sh: $*" >&2; exit 3; }
+
+bare_bin="$build_dir/bin/joxai-bare-server"
+joxai_bin="$build_dir/bin/joxai-server"
+[[ -x "$bare_bin" ]] || die "$bare_bin not found: build the joxai-bare-server target (Release) first"
+[[ -x "$joxai_bin" ]] || die "$joxai_bin not found: build the joxai-server target (Release) first"
+command -v wrk >/dev/null || die "wrk not found (apt-get install wrk)"
+command -v curl >/dev/null || die "curl not found"
+[[ -f "$here/login.lua" && -f "$here/health_probe.lua" ]] || die "login.lua or health_probe.lua missing in $here"
+
+# --- everything started here is stopped by PID on every exit path ---------------------------
+pids=()
+work=""
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  pids=()
+  if [[ -n "$work" && -d "$work" ]]; then rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/joxai-bench.XXXXXX")"
+mkdir -p "$work/data"
+
+# A loopback port nobody listens on, below the ephemeral range so wrk's own sockets never take it.
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { # sets $port
+  local p
+  for _ in $(seq 200); do
+    p=$((20000 + RANDOM % 12000))
+    if ! port_taken "$p" && [[ " ${used_ports[*]:-} " != *" $p "* ]]; then
+      used_ports+=("$p"); port="$p"; return 0
+    fi
+  done
+  return 1
+}
+used_ports=()
+port=""
+
+wait_healthy() { # name pid url log
+  local name="$1" pid="$2" url="$3" log="$4"
+  for _ in $(seq 150); do
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; die "$name exited during start-up"; }
+    if curl -fsS -o /dev/null --max-time 1 "$url" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  cat "$log" >&2
+  die "$name did not answer $url within 15 s"
+}
+
+free_port || die "no free loopback port"
+bare_port="$port"
+bare_url="http://127.0.0.1:$bare_port"
+"$bare_bin" "$bare_port" >"$work/bare.log" 2>&1 &
+bare_pid=$!
+pids+=("$bare_pid")
+
+free_port || die "no free loopback port"
+joxai_port="$port"
+joxai_url="http://127.0.0.1:$joxai_port"
+JOXAI_RATE_LIMIT_AUTH=0 LOG_LEVEL=warning \
+  "$joxai_bin" --port "$joxai_port" --data-dir "$work/data" >"$work/joxai.log" 2>&1 &
+joxai_pid=$!
+pids+=("$joxai_pid")
+
+wait_healthy joxai-bare-server "$bare_pid" "$bare_url/health" "$work/bare.log"
+wait_healthy joxai-server "$joxai_pid" "$joxai_url/health" "$work/joxai.log"
+
+# The login must really succeed before we storm it, or the storm measures 401s.
+login_status="$(curl -sS -o "$work/login.json" -w '%{http_code}' --max-time 10 \
+  -H 'Content-Type: application/json' -d '{"email":"admin@joxai.com","password":"admin123"}' \
+  "$joxai_url/api/v1/auth/login")" || die "login request failed"
+[[ "$login_status" == 200 ]] || { cat "$work/login.json" >&2; die "first-run admin login answered $login_status"; }
+
+alive_or_die() {
+  kill -0 "$bare_pid" 2>/dev/null || { cat "$work/bare.log" >&2; die "joxai-bare-server died during $1"; }
+  kill -0 "$joxai_pid" 2>/dev/null || { cat "$work/joxai.log" >&2; die "joxai-server died during $1"; }
+}
+
+# --- wrk runs ----------------------------------------------------------------------------------
+wrk_run() { # out-file wrk-args...
+  local out="$1"; shift
+  wrk --latency "$@" >"$out" 2>&1 || { cat "$out" >&2; die "wrk $* failed"; }
+}
+
+echo "load before the runs: $(uptime | sed 's/.*load average: //') (1/5/15 min), $(nproc) cores"
+echo "wrk -t$threads -c$conns -d$duration; login storm: -t1 -c$login_conns, with /health probe -t1 -c$probe_conns" \
+  "pausing ${probe_pause_ms} ms between requests; build: $build_dir"
+
+if [[ $quick -eq 0 ]]; then
+  # Warm both servers (page cache, allocator, SQLite) so the first measured second is not special.
+  wrk_run "$work/warm-bare.txt" -t"$threads" -c"$conns" -d2s "$bare_url/health"
+  wrk_run "$work/warm-joxai.txt" -t"$threads" -c"$conns" -d2s "$joxai_url/health"
+fi
+
+wrk_run "$work/bare.txt" -t"$threads" -c"$conns" -d"$duration" "$bare_url/health"
+alive_or_die "bare /health"
+wrk_run "$work/joxai.txt" -t"$threads" -c"$conns" -d"$duration" "$joxai_url/health"
+alive_or_die "joxai /health"
+
+# Login storm with /health measured at the same time.
+wrk --latency -t1 -c"$login_conns" -d"$duration" --timeout 30s -s "$here/login.lua" \
+  "$joxai_url/api/v1/auth/login" >"$work/login.txt" 2>&1 &
+login_wrk=$!
+pids+=("$login_wrk")
+storm_rc=0
+wrk --latency -t1 -c"$probe_conns" -d"$duration" -s "$here/health_probe.lua" "$joxai_url/health" \
+  -- "$probe_pause_ms" >"$work/storm.txt" 2>&1 || storm_rc=$?
+login_rc=0
+wait "$login_wrk" || login_rc=$?
+pids=("$bare_pid" "$joxai_pid") # the login wrk is reaped: never signal its PID again
+[[ $storm_rc -eq 0 ]] || { cat "$work/storm.txt" >&2; die "wrk on /health during the storm failed"; }
+[[ $login_rc -eq 0 ]] || { cat "$work/login.txt" >&2; die "wrk login storm failed"; }
+alive_or_die "the login storm"
+
+# --- parsing -------------------------------------------------------------------------------------
+# Prints: req/s p50-ms p99-ms requests non-2xx socket-errors  (or fails if a field is missing)
+parse_wrk() {
+  awk '
+    function ms(v,   n, u) {
+      n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+      if (u == "us") return n / 1000
+      if (u == "ms") return n
+      if (u == "s")  return n * 1000
+      if (u == "m")  return n * 60000
+      if (u == "h")  return n * 3600000
+      return -1
+    }
+    /^ +50% +[0-9.]+[a-z]+ *$/ { p50 = ms($2) }
+    /^ +99% +[0-9.]+[a-z]+ *$/ { p99 = ms($2) }
+    /^ +[0-9]+ requests in / { total = $1 }
+    /Non-2xx or 3xx responses:/ { non2xx = $NF }
+    /Socket errors:/ {
+      # Socket errors: connect 0, read 0, write 0, timeout 0
+      line = $0; gsub(/,/, "", line); n = split(line, f, " ")
+      for (i = 1; i < n; i++) if (f[i] ~ /^(connect|read|write|timeout)$/) errs += f[i + 1]
+    }
+    /^Requests\/sec:/ { rps = $2 }
+    END {
+      if (rps == "" || p50 == "" || p99 == "" || total == "" || p50 < 0 || p99 < 0) exit 1
+      printf "%s %.3f %.3f %d %d %d\n", rps, p50, p99, total, non2xx + 0, errs + 0
+    }' "$1"
+}
+
+declare -A rps p50 p99 total non2xx errs
+failed=0
+for s in bare joxai login storm; do
+  if ! line="$(parse_wrk "$work/$s.txt")"; then
+    cat "$work/$s.txt" >&2
+    die "could not parse wrk output for scenario '$s'"
+  fi
+  read -r rps[$s] p50[$s] p99[$s] total[$s] non2xx[$s] errs[$s] <<<"$line"
+  if [[ ${total[$s]} -eq 0 ]]; then
+    echo "bench.sh: scenario '$s' completed no request" >&2; failed=1
+  fi
+done
+
+name_bare="bare /health"
+name_joxai="joxai /health"
+name_login="joxai POST /auth/login"
+name_storm="joxai /health during login"
+
+echo
+printf '%-28s | %10s | %8s | %8s | %9s | %8s | %7s\n' scenario 'req/s' 'p50 ms' 'p99 ms' requests non-2xx 'sock err'
+printf '%-28s-+-%10s-+-%8s-+-%8s-+-%9s-+-%8s-+-%7s\n' '' '' '' '' '' '' '' | tr ' ' '-'
+for s in bare joxai login storm; do
+  var="name_$s"
+  printf '%-28s | %10.1f | %8.2f | %8.2f | %9d | %8d | %7d\n' "${!var}" "${rps[$s]}" "${p50[$s]}" \
+    "${p99[$s]}" "${total[$s]}" "${non2xx[$s]}" "${errs[$s]}"
+done
+echo
+
+# Errors: more than 1 % non-2xx answers or socket errors in any scenario fails every mode.
+for s in bare joxai login storm; do
+  bad=$((non2xx[$s] + errs[$s]))
+  if [[ ${total[$s]} -gt 0 ]] && awk -v b="$bad" -v t="${total[$s]}" 'BEGIN { exit !(b * 100 > t) }'; then
+    var="name_$s"
+    echo "ERROR: ${!var}: $bad of ${total[$s]} requests were non-2xx or socket errors (> 1 %)"
+    failed=1
+  fi
+done
+
+cores="$(nproc)"
+ratio="$(awk -v j="${rps[joxai]}" -v b="${rps[bare]}" 'BEGIN { printf "%.1f", (b > 0 ? 100 * j / b : 0) }')"
+limit="$(awk -v c="$cores" -v ms="$bcrypt_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')"
+login_pct="$(awk -v l="${rps[login]}" -v m="$limit" 'BEGIN { printf "%.0f", 100 * l / m }')"
+
+verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "NOT met"; fi; }
+v_health="$(verdict "$ratio >= 80")"
+v_login="$(verdict "${rps[login]} >= 0.75 * $limit")"
+v_storm="$(verdict "${p99[storm]} <= 10")"
+
+if [[ $quick -eq 1 ]]; then
+  echo "targets (--quick: 1-second runs, shown but not judged)"
+else
+  echo "targets"
+fi
+printf '  %-44s %-24s %s\n' "joxai /health >= 80 % of bare /health" "$ratio %" "$v_health"
+printf '  %-44s %-24s %s\n' "login ~ bcrypt limit (>= 75 % of $limit/s)" \
+  "${rps[login]}/s = $login_pct %" "$v_login"
+printf '  %-44s %-24s %s\n' "/health p99 <= 10 ms during login storm" "$(printf '%.2f' "${p99[storm]}") ms" "$v_storm"
+if awk -v l="${rps[login]}" -v m="$limit" 'BEGIN { exit !(l > 1.5 * m) }'; then
+  echo "  note: login is much faster than bcrypt cost 12 allows here: is the cost really 12?"
+fi
+echo "load after the runs: $(uptime | sed 's/.*load average: //')"
+
+if [[ $failed -ne 0 ]]; then exit 3; fi
+if [[ $quick -eq 0 && ( "$v_health" != met || "$v_login" != met || "$v_storm" != met ) ]]; then
+  exit 1
+fi
+exit 0
