@@ -26,11 +26,11 @@ void runStaff(const ApiContext &ctx, const ApiRequest &req, const ApiReply &repl
     Q_ASSERT(req.claims.has_value()); // the route must be registered with staffToken
     const TokenClaims claims = *req.claims;
     const QString address = req.clientAddress;
-    const bool exempt = req.passwordChangeExempt;
+    const Gate gate = req.gate;
     const AuthService &auth = ctx.auth;
-    runOnPool(ctx, reply, pool, [&auth, claims, address, exempt, minimum, work = std::move(work)](SqlSession &s)
+    runOnPool(ctx, reply, pool, [&auth, claims, address, gate, minimum, work = std::move(work)](SqlSession &s)
                                     -> Result<HttpResponse> {
-        auto who = auth.principal(s, claims, address, exempt);
+        auto who = auth.principal(s, claims, address, gate);
         if (!who)
             return who.error();
         if (!atLeast(who->role, minimum))

@@ -2,6 +2,7 @@
 // A request as routes see it: already parsed, path parameters extracted, identity (if any) verified.
 // A plain value type, safe to copy into worker-thread lambdas.
 
+#include "server/auth/roles.h"
 #include "server/auth/tokenservice.h"
 
 #include <QByteArray>
@@ -25,7 +26,7 @@ struct ApiRequest
     QByteArray requestId;
     QHash<QString, QString> params;        // from the route pattern
     std::optional<TokenClaims> claims;     // set for routes that need a staff token
-    bool passwordChangeExempt = false;     // the route stays usable while a password change is due
+    Gate gate = Gate::All;                 // account steps (password change, 2FA set-up) the route skips
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
     qint64 idParam(const QString &name = QStringLiteral("id")) const;

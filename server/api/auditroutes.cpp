@@ -59,7 +59,7 @@ Result<AuditFilter> filterFrom(const ApiRequest &req)
 
 void installAuditRoutes(Router &router, const ApiContext &ctx)
 {
-    const RouteOptions staff{true, QString(), false};
+    const RouteOptions staff{true, QString(), Gate::All};
     router.add("GET", QStringLiteral("/api/v1/audit"), [&ctx](const ApiRequest &req, const ApiReply &reply) {
         auto filter = filterFrom(req);
         if (!filter)

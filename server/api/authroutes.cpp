@@ -22,7 +22,8 @@ QJsonObject tokenJson(const QString &token, const QDateTime &expiresAt)
 void installAuthRoutes(Router &router, const ApiContext &ctx)
 {
     const QString base = QStringLiteral("/api/v1/auth");
-    RouteOptions session{true, QString(), true};
+    const RouteOptions session{true, QString(), Gate::Session};
+    const RouteOptions twoFactor{true, QString(), Gate::TwoFactorSetup};
 
     router.add("POST", base + QStringLiteral("/login"), [&ctx](const ApiRequest &req, const ApiReply &reply) {
         auto in = JsonInput::parse(req.body);
@@ -45,7 +46,7 @@ void installAuthRoutes(Router &router, const ApiContext &ctx)
             body.insert(QStringLiteral("user"), userJson(r->user));
             return HttpResponse::json(200, body);
         }, Pool::Bcrypt);
-    }, RouteOptions{false, QStringLiteral("auth"), false});
+    }, RouteOptions{false, QStringLiteral("auth"), Gate::All});
 
     router.add("GET", base + QStringLiteral("/me"), [&ctx](const ApiRequest &req, const ApiReply &reply) {
         runStaff(ctx, req, reply, Role::Agent, [&ctx](SqlSession &s, const Principal &who) -> Result<HttpResponse> {
@@ -92,7 +93,7 @@ void installAuthRoutes(Router &router, const ApiContext &ctx)
             body.insert(QStringLiteral("user"), userJson(user.value()));
             return HttpResponse::json(200, body);
         }, Pool::Bcrypt);
-    }, RouteOptions{true, QStringLiteral("auth"), true});
+    }, RouteOptions{true, QStringLiteral("auth"), Gate::Session});
 
     router.add("POST", base + QStringLiteral("/2fa/setup"), [&ctx](const ApiRequest &req, const ApiReply &reply) {
         runStaff(ctx, req, reply, Role::Agent, [&ctx](SqlSession &s, const Principal &who) -> Result<HttpResponse> {
@@ -102,7 +103,7 @@ void installAuthRoutes(Router &router, const ApiContext &ctx)
             return HttpResponse::json(200, QJsonObject{{QStringLiteral("secret"), setup->secret},
                                                        {QStringLiteral("otpauth_uri"), setup->otpauthUri}});
         });
-    }, session);
+    }, twoFactor);
 
     for (const bool enable : {true, false}) {
         router.add("POST", base + (enable ? QStringLiteral("/2fa/enable") : QStringLiteral("/2fa/disable")),
@@ -120,7 +121,7 @@ void installAuthRoutes(Router &router, const ApiContext &ctx)
                     return r.error();
                 return HttpResponse::json(200, QJsonObject{{QStringLiteral("two_factor_enabled"), enable}});
             });
-        }, RouteOptions{true, QStringLiteral("auth"), true});
+        }, RouteOptions{true, QStringLiteral("auth"), Gate::TwoFactorSetup});
     }
 }
 

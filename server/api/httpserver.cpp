@@ -204,7 +204,7 @@ void HttpServer::dispatch(ApiRequest &req, const ApiReply &reply, const Router::
             return;
         }
     }
-    req.passwordChangeExempt = options.passwordChangeExempt;
+    req.gate = options.gate;
     req.params = match.params;
     req.path = Router::normalizePath(req.path);
     match.route->handler(req, reply);

@@ -20,7 +20,7 @@ struct RouteOptions
 {
     bool staffToken = false;         // a valid staff JWT is required before the handler runs
     QString rateCategory;            // "auth", "api", "chat", "chat_start" or empty
-    bool passwordChangeExempt = false; // usable while must_change_password is set
+    Gate gate = Gate::All;             // account steps the route skips (see Gate)
 };
 
 class Router final

@@ -9,7 +9,7 @@ namespace joxai {
 void installSettingsRoutes(Router &router, const ApiContext &ctx)
 {
     const QString base = QStringLiteral("/api/v1/settings");
-    const RouteOptions limited{true, QStringLiteral("api"), false};
+    const RouteOptions limited{true, QStringLiteral("api"), Gate::All};
 
     router.add("GET", base, [&ctx](const ApiRequest &req, const ApiReply &reply) {
         runStaff(ctx, req, reply, Role::Agent, [&ctx](SqlSession &s, const Principal &who) -> Result<HttpResponse> {

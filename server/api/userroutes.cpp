@@ -16,7 +16,7 @@ const QStringList kRoles = {QStringLiteral("admin"), QStringLiteral("supervisor"
 void installUserRoutes(Router &router, const ApiContext &ctx)
 {
     const QString base = QStringLiteral("/api/v1/users");
-    const RouteOptions staff{true, QString(), false};
+    const RouteOptions staff{true, QString(), Gate::All};
 
     router.add("GET", base, [&ctx](const ApiRequest &req, const ApiReply &reply) {
         auto page = pageFrom(req);

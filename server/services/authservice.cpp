@@ -27,6 +27,14 @@ Error locked(const QDateTime &until)
     return e;
 }
 
+Error invalidOtp()
+{
+    Error e = Error::make(ErrorKind::Validation, QStringLiteral("invalid_otp"),
+                          QStringLiteral("The one-time code is not correct."));
+    e.fields = QJsonObject{{QStringLiteral("otp"), QStringLiteral("is not correct")}};
+    return e;
+}
+
 Error revoked()
 {
     return Error::make(ErrorKind::Unauthorized, QStringLiteral("token_revoked"),
@@ -153,7 +161,7 @@ Result<bool> AuthService::twoFactorRequired(SqlSession &s, const QString &role)
 }
 
 Result<Principal> AuthService::principal(SqlSession &s, const TokenClaims &claims, const QString &clientAddress,
-                                         bool exempt) const
+                                         Gate gate) const
 {
     auto found = UserStore::byId(s, claims.userId);
     if (!found)
@@ -171,12 +179,12 @@ Result<Principal> AuthService::principal(SqlSession &s, const TokenClaims &claim
     who.email = user.email;
     who.fullName = user.fullName;
     who.mustChangePassword = user.mustChangePassword;
-    if (exempt)
+    if (gate == Gate::Session)
         return who;
     if (user.mustChangePassword)
         return Error::make(ErrorKind::Forbidden, QStringLiteral("password_change_required"),
                            QStringLiteral("Change your password first (POST /api/v1/auth/change-password)."));
-    if (!user.totpEnabled) {
+    if (!user.totpEnabled && gate != Gate::TwoFactorSetup) {
         auto required = twoFactorRequired(s, user.role);
         if (!required)
             return required.error();
@@ -266,12 +274,8 @@ Status AuthService::enableTotp(SqlSession &s, const Principal &who, const QStrin
     if (user->totpSecret.isEmpty() || !secret)
         return Error::make(ErrorKind::Conflict, QStringLiteral("two_factor_not_set_up"),
                            QStringLiteral("Call POST /api/v1/auth/2fa/setup first."));
-    if (!Totp::verify(*secret, otp)) {
-        Error e = Error::make(ErrorKind::Validation, QStringLiteral("invalid_otp"),
-                              QStringLiteral("The one-time code is not correct."));
-        e.fields = QJsonObject{{QStringLiteral("otp"), QStringLiteral("is not correct")}};
-        return e;
-    }
+    if (!Totp::verify(*secret, otp))
+        return invalidOtp();
     return s.transaction<Done>([&]() -> Status {
         if (auto r = UserStore::setTotp(s, who.userId, user->totpSecret, true); !r)
             return r;
@@ -289,12 +293,8 @@ Status AuthService::disableTotp(SqlSession &s, const Principal &who, const QStri
     if (!user->totpEnabled || !secret)
         return Error::make(ErrorKind::Conflict, QStringLiteral("two_factor_not_enabled"),
                            QStringLiteral("Two-factor sign-in is not on."));
-    if (!Totp::verify(*secret, otp)) {
-        Error e = Error::make(ErrorKind::Validation, QStringLiteral("invalid_otp"),
-                              QStringLiteral("The one-time code is not correct."));
-        e.fields = QJsonObject{{QStringLiteral("otp"), QStringLiteral("is not correct")}};
-        return e;
-    }
+    if (!Totp::verify(*secret, otp))
+        return invalidOtp();
     return s.transaction<Done>([&]() -> Status {
         if (auto r = UserStore::setTotp(s, who.userId, QString(), false); !r)
             return r;

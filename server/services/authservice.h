@@ -42,9 +42,9 @@ public:
     Result<LoginResult> login(SqlSession &s, const QString &email, const QString &password,
                               const QString &otp, const QString &clientAddress) const;
     // The caller of a verified token: the account must exist, be active and still carry the
-    // token's version. `exempt`: the route stays open while a password change is due.
+    // token's version. `gate` says which pending account steps the route skips.
     Result<Principal> principal(SqlSession &s, const TokenClaims &claims, const QString &clientAddress,
-                                bool exempt) const;
+                                Gate gate) const;
     Result<User> me(SqlSession &s, const Principal &who) const;
     Status logout(SqlSession &s, const Principal &who) const;
     Status changePassword(SqlSession &s, const Principal &who, const QString &current,

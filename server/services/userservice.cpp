@@ -117,13 +117,8 @@ Result<User> UserService::update(SqlSession &s, const Principal &who, qint64 id,
 
 Result<QString> UserService::resetPassword(SqlSession &s, const Principal &who, qint64 id) const
 {
-    if (auto ok = requireAdmin(who); !ok)
-        return ok.error();
-    auto found = UserStore::byId(s, id);
-    if (!found)
-        return found.error();
-    if (!found->has_value())
-        return Error::notFound(QStringLiteral("User"));
+    if (auto user = get(s, who, id); !user)
+        return user.error();
     const QString temporary = generateTemporaryPassword();
     const QByteArray hash = m_auth.hasher().hash(temporary.toUtf8());
     if (hash.isEmpty())

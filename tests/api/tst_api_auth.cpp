@@ -55,6 +55,10 @@ private Q_SLOTS:
         const HttpResult blocked = m_http->get(QStringLiteral("/api/v1/users"), token);
         QCOMPARE(blocked.status, 403);
         QCOMPARE(blocked.code(), QStringLiteral("password_change_required"));
+        // Only me, logout and change-password stay open: not even two-factor set-up.
+        const HttpResult setup = m_http->post(QStringLiteral("/api/v1/auth/2fa/setup"), {}, token);
+        QCOMPARE(setup.status, 403);
+        QCOMPARE(setup.code(), QStringLiteral("password_change_required"));
 
         m_admin = m_http->adminToken();
         QVERIFY(!m_admin.isEmpty());
