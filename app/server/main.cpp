@@ -81,6 +81,7 @@ int main(int argc, char *argv[])
     }
     joxai::Config cfg = loaded.value();
     joxai::applyLogLevel(cfg.logLevel);
+    joxai::installLogFormat(cfg.logFormat);
 
     if (parser.isSet(checkConfig)) {
         say(QStringLiteral("Configuration is valid. Effective settings:"));

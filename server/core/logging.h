@@ -14,5 +14,8 @@ namespace joxai {
 // "debug", "info", "warning", "error" (case-insensitive); false for anything else.
 bool applyLogLevel(const QString &level);
 bool isValidLogLevel(const QString &level);
+// "text": "2026-11-25T17:40:00.123Z warning joxai.api: message"; "json": one JSON object a line
+// ({"ts","level","category","message"}), for log collectors. Both go to standard error.
+void installLogFormat(const QString &format);
 
 } // namespace joxai

@@ -1,6 +1,8 @@
 // The joxai-server program itself, run as a process: flags, configuration errors (exit 2 before
 // any port opens), start-up on the embedded defaults, first-run admin, clean stop on SIGTERM.
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -165,6 +167,32 @@ private Q_SLOTS:
         }
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("joxai.db"))));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("secret_key"))));
+    }
+
+    void jsonLogFormatWritesOneObjectPerLine()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        QProcessEnvironment env = cleanEnv(dir.path());
+        env.insert(QStringLiteral("LOG_FORMAT"), QStringLiteral("json"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(JOXAI_SERVER_BIN), {QStringLiteral("--port"), QString::number(freePort())});
+        QVERIFY(p.waitForStarted());
+        QString out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(p.readAllStandardOutput())).contains(QStringLiteral("Press Ctrl+C")), 15000);
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(10000));
+        const QList<QByteArray> lines = p.readAllStandardError().trimmed().split('\n');
+        bool sawMigration = false;
+        for (const QByteArray &line : lines) {
+            QJsonParseError error{};
+            const QJsonObject o = QJsonDocument::fromJson(line, &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+            QVERIFY(!o.value(QStringLiteral("ts")).toString().isEmpty());
+            QVERIFY(!o.value(QStringLiteral("level")).toString().isEmpty());
+            sawMigration = sawMigration || o.value(QStringLiteral("message")).toString().contains(QStringLiteral("applied migration"));
+        }
+        QVERIFY(sawMigration);
     }
 
     void databaseNewerThanTheProgramIsRefused()
