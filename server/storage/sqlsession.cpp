@@ -30,7 +30,9 @@ bool SqlSession::connectionLost() const
 
 Error SqlSession::failure(const QSqlError &error, const QString &sql)
 {
-    if (connectionLost() || error.type() == QSqlError::ConnectionError) {
+    // QSQLITE labels every failed statement a ConnectionError (a UNIQUE violation included), so
+    // only PostgreSQL's label is believed; a closed SQLite handle is caught by connectionLost().
+    if (connectionLost() || (m_dialect == Dialect::Postgres && error.type() == QSqlError::ConnectionError)) {
         qCWarning(lcStorage) << "database connection lost:" << error.text();
         m_db.close(); // the next session on this thread reconnects
         return Error::unavailable();
@@ -138,6 +140,11 @@ QDateTime SqlSession::readTime(const QVariant &v)
 QString SqlSession::isoTime(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QVariant SqlSession::text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
 }
 
 QString SqlSession::nowSql() const

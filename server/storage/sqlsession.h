@@ -57,6 +57,8 @@ public:
     QVariant time(const QDateTime &t) const;
     static QDateTime readTime(const QVariant &v);
     static QString isoTime(const QDateTime &t); // "2026-11-25T17:40:00Z" for answers
+    // Text for a NOT NULL column: a null QString would bind as NULL, so it becomes "".
+    static QVariant text(const QString &value);
     // SQL for "now" in the dialect's timestamp form.
     QString nowSql() const;
     // A LIKE pattern matching `text` anywhere, with % _ and \ escaped; use with ESCAPE '\'.

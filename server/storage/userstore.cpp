@@ -109,7 +109,7 @@ Result<User> UserStore::create(SqlSession &s, const NewUser &u)
 {
     auto id = s.insert(QStringLiteral("INSERT INTO users (email, full_name, role, password_hash, must_change_password) "
                                       "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                       {u.email.trimmed().toLower(), u.fullName, u.role, QString::fromUtf8(u.passwordHash),
+                       {u.email.trimmed().toLower(), SqlSession::text(u.fullName), u.role, QString::fromUtf8(u.passwordHash),
                         u.mustChangePassword});
     if (!id) {
         Error e = id.error();
@@ -134,7 +134,7 @@ Result<std::optional<User>> UserStore::update(SqlSession &s, qint64 id, const Us
     QVariantList values;
     if (c.fullName) {
         set += QStringLiteral(", full_name = ?");
-        values << *c.fullName;
+        values << SqlSession::text(*c.fullName);
     }
     if (c.role) {
         set += QStringLiteral(", role = ?");

@@ -19,13 +19,8 @@ namespace {
 struct FreshDatabase
 {
     TestDatabase test;
-    Database db{test.target(), 1};
+    Database db { test.target(), 1 };
 };
-
-QString dialectFolder(const SqlSession &s)
-{
-    return s.isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
-}
 
 bool hasTable(SqlSession &s, const QString &name)
 {
@@ -71,13 +66,14 @@ private Q_SLOTS:
         QVERIFY(!applied->isEmpty());
         QCOMPARE(applied->first(), 1);
 
-        auto row = s.exec(QStringLiteral("SELECT version, name, applied_at FROM schema_migrations ORDER BY version"));
+        auto row = s.exec(
+            QStringLiteral("SELECT version, name, applied_at FROM schema_migrations ORDER BY version"));
         QVERIFY(row.ok());
         QVERIFY(row->next());
         QCOMPARE(row->value(0).toInt(), 1);
         QCOMPARE(row->value(1).toString(), QStringLiteral("schema"));
         QVERIFY(SqlSession::readTime(row->value(2)).isValid());
-        for (const char *table : {"users", "audit_log", "system_settings", "user_settings", "tickets"})
+        for (const char *table : { "users", "audit_log", "system_settings", "user_settings", "tickets" })
             QVERIFY2(hasTable(s, QLatin1String(table)), table);
     }
 
@@ -105,14 +101,16 @@ private Q_SLOTS:
         SqlSession s = fresh.db.session();
         QVERIFY(Migrator().migrate(s).ok());
         QVERIFY(s.exec(QStringLiteral("INSERT INTO schema_migrations (version, name) VALUES (?, ?)"),
-                       {999, QStringLiteral("from_the_future")}).ok());
+                     { 999, QStringLiteral("from_the_future") })
+                    .ok());
 
         auto refused = Migrator().migrate(s);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, QStringLiteral("schema_too_new"));
         const QString detail = refused.error().detail;
         QVERIFY2(detail.contains(QLatin1String("999")), qPrintable(detail));
-        QVERIFY2(detail.contains(QStringLiteral("(%1)").arg(newestKnownVersion(s.dialect()))), qPrintable(detail));
+        QVERIFY2(
+            detail.contains(QStringLiteral("(%1)").arg(newestKnownVersion(s.dialect()))), qPrintable(detail));
         QCOMPARE(maxVersion(s), 999);
     }
 
@@ -121,9 +119,11 @@ private Q_SLOTS:
         FreshDatabase fresh;
         SqlSession s = fresh.db.session();
         QVERIFY(s.execRaw(QStringLiteral("CREATE TABLE schema_migrations (version integer PRIMARY KEY, "
-                                         "name text NOT NULL, applied_at text)")).ok());
+                                         "name text NOT NULL, applied_at text)"))
+                    .ok());
         QVERIFY(s.exec(QStringLiteral("INSERT INTO schema_migrations (version, name) VALUES (?, ?)"),
-                       {999, QStringLiteral("from_the_future")}).ok());
+                     { 999, QStringLiteral("from_the_future") })
+                    .ok());
 
         auto refused = Migrator().migrate(s);
         QVERIFY(!refused.ok());
@@ -139,7 +139,7 @@ private Q_SLOTS:
     {
         QTemporaryDir root;
         QVERIFY(root.isValid());
-        for (const QString dialect : {QStringLiteral("sqlite"), QStringLiteral("postgresql")}) {
+        for (const QString &dialect : { QStringLiteral("sqlite"), QStringLiteral("postgresql") }) {
             QVERIFY(QDir(root.path()).mkpath(dialect));
             const QString schema = readResource(QStringLiteral(":/sql/%1/0001_schema.sql").arg(dialect));
             QVERIFY2(!schema.isEmpty(), qPrintable(dialect));
@@ -162,7 +162,8 @@ private Q_SLOTS:
 
         auto failed = migrator.migrate(s);
         QVERIFY(!failed.ok());
-        QVERIFY2(failed.error().detail.contains(QLatin1String("0002_broken")), qPrintable(failed.error().detail));
+        QVERIFY2(
+            failed.error().detail.contains(QLatin1String("0002_broken")), qPrintable(failed.error().detail));
         QVERIFY(!failed.error().detail.contains(QLatin1String("THIS IS NOT SQL")));
         QVERIFY(!hasTable(s, QStringLiteral("broken_probe")));
         QCOMPARE(maxVersion(s), 1);
@@ -170,11 +171,13 @@ private Q_SLOTS:
 
         // Data written at version 1 survives another failed attempt.
         QVERIFY(s.exec(QStringLiteral("INSERT INTO users (email, role, password_hash) VALUES (?, ?, ?)"),
-                       {QStringLiteral("kept@bank.test"), QStringLiteral("agent"), QStringLiteral("x")}).ok());
+                     { QStringLiteral("kept@bank.test"), QStringLiteral("agent"), QStringLiteral("x") })
+                    .ok());
         QVERIFY(!migrator.migrate(s).ok());
         QVERIFY(!hasTable(s, QStringLiteral("broken_probe")));
         QCOMPARE(maxVersion(s), 1);
-        auto kept = s.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE email = ?"), {QStringLiteral("kept@bank.test")});
+        auto kept = s.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE email = ?"),
+            { QStringLiteral("kept@bank.test") });
         QVERIFY(kept.ok());
         QCOMPARE(kept->value().toInt(), 1);
 
@@ -186,12 +189,12 @@ private Q_SLOTS:
 
     void splitsAtSemicolonsEndingALine()
     {
-        const QStringList parts = Migrator::splitStatements(QStringLiteral(
-            "-- a comment before anything\n"
-            "\n"
-            "CREATE TABLE a (\n    x integer\n);\n"
-            "CREATE INDEX a_x ON a (x);\n"
-            "INSERT INTO a (x) VALUES (1)"));
+        const QStringList parts
+            = Migrator::splitStatements(QStringLiteral("-- a comment before anything\n"
+                                                       "\n"
+                                                       "CREATE TABLE a (\n    x integer\n);\n"
+                                                       "CREATE INDEX a_x ON a (x);\n"
+                                                       "INSERT INTO a (x) VALUES (1)"));
         QCOMPARE(parts.size(), 3);
         QCOMPARE(parts.at(0), QStringLiteral("CREATE TABLE a (\n    x integer\n)"));
         QCOMPARE(parts.at(1), QStringLiteral("CREATE INDEX a_x ON a (x)"));
@@ -200,38 +203,40 @@ private Q_SLOTS:
 
     void keepsDollarQuotedBodiesWhole()
     {
-        const QStringList parts = Migrator::splitStatements(QStringLiteral(
-            "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-            "BEGIN\n"
-            "    UPDATE t SET n = n + 1;\n"
-            "    RAISE EXCEPTION 'no';\n"
-            "END;\n"
-            "$$;\n"
-            "CREATE TRIGGER t_f BEFORE UPDATE ON t\n"
-            "    FOR EACH ROW EXECUTE FUNCTION f();\n"
-            "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\n"
-            "CREATE TABLE u (id integer);\n"));
+        const QStringList parts = Migrator::splitStatements(
+            QStringLiteral("CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                           "BEGIN\n"
+                           "    UPDATE t SET n = n + 1;\n"
+                           "    RAISE EXCEPTION 'no';\n"
+                           "END;\n"
+                           "$$;\n"
+                           "CREATE TRIGGER t_f BEFORE UPDATE ON t\n"
+                           "    FOR EACH ROW EXECUTE FUNCTION f();\n"
+                           "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\n"
+                           "CREATE TABLE u (id integer);\n"));
         QCOMPARE(parts.size(), 4);
         QVERIFY(parts.at(0).startsWith(QLatin1String("CREATE FUNCTION f()")));
         QVERIFY(parts.at(0).contains(QLatin1String("RAISE EXCEPTION 'no';")));
         QVERIFY(parts.at(0).endsWith(QLatin1String("$$")));
-        QCOMPARE(parts.at(1), QStringLiteral("CREATE TRIGGER t_f BEFORE UPDATE ON t\n    FOR EACH ROW EXECUTE FUNCTION f()"));
-        QCOMPARE(parts.at(2), QStringLiteral("CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$"));
+        QCOMPARE(parts.at(1),
+            QStringLiteral("CREATE TRIGGER t_f BEFORE UPDATE ON t\n    FOR EACH ROW EXECUTE FUNCTION f()"));
+        QCOMPARE(
+            parts.at(2), QStringLiteral("CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$"));
         QCOMPARE(parts.at(3), QStringLiteral("CREATE TABLE u (id integer)"));
     }
 
     void keepsSqliteTriggerBodiesWhole()
     {
-        const QStringList parts = Migrator::splitStatements(QStringLiteral(
-            "CREATE TRIGGER a_sync AFTER UPDATE ON a BEGIN\n"
-            "    DELETE FROM b WHERE id = old.id;\n"
-            "    INSERT INTO b (id) VALUES (new.id);\n"
-            "END;\n"
-            "create trigger a_guard before delete on a\n"
-            "begin\n"
-            "    SELECT RAISE(ABORT, 'no');\n"
-            "end;\n"
-            "CREATE TABLE c (id integer);\n"));
+        const QStringList parts
+            = Migrator::splitStatements(QStringLiteral("CREATE TRIGGER a_sync AFTER UPDATE ON a BEGIN\n"
+                                                       "    DELETE FROM b WHERE id = old.id;\n"
+                                                       "    INSERT INTO b (id) VALUES (new.id);\n"
+                                                       "END;\n"
+                                                       "create trigger a_guard before delete on a\n"
+                                                       "begin\n"
+                                                       "    SELECT RAISE(ABORT, 'no');\n"
+                                                       "end;\n"
+                                                       "CREATE TABLE c (id integer);\n"));
         QCOMPARE(parts.size(), 3);
         QVERIFY(parts.at(0).startsWith(QLatin1String("CREATE TRIGGER a_sync")));
         QVERIFY(parts.at(0).contains(QLatin1String("INSERT INTO b (id) VALUES (new.id);")));
@@ -260,8 +265,8 @@ private Q_SLOTS:
             QVERIFY2(!p.endsWith(QLatin1Char(';')), qPrintable(p));
             QVERIFY2(p.compare(QLatin1String("END"), Qt::CaseInsensitive) != 0, "a trigger body was cut");
             QVERIFY2(!p.startsWith(QLatin1String("SELECT RAISE")) && !p.startsWith(QLatin1String("RAISE"))
-                         && !p.startsWith(QLatin1String("BEGIN")),
-                     qPrintable(p));
+                    && !p.startsWith(QLatin1String("BEGIN")),
+                qPrintable(p));
             if (p.startsWith(QLatin1String("CREATE TRIGGER")))
                 ++triggers;
         }

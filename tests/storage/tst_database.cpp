@@ -1,0 +1,264 @@
+// Database: work runs on pool threads with their own connections, results come back on the
+// caller's thread, a vanished caller is never called back, and the start-up probe says clearly
+// what it could not reach.
+
+#include "server/storage/database.h"
+#include "server/storage/migrator.h"
+#include "tests/support/testdatabase.h"
+
+#include <QSet>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+#include <atomic>
+
+using namespace joxai;
+using namespace joxai::test;
+
+namespace {
+
+struct WorkerReport
+{
+    QThread *thread = nullptr;
+    QString connection;
+    int answer = 0;
+};
+
+// A loopback port nobody listens on (bound a moment ago by us, then released).
+quint16 closedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+} // namespace
+
+class TestDatabaseRun : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestDatabase m_test;
+    std::unique_ptr<Database> m_db;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_db = std::make_unique<Database>(m_test.target(), 2);
+        QCOMPARE(m_db->dialect(), m_test.isPostgres() ? Dialect::Postgres : Dialect::Sqlite);
+        QCOMPARE(m_db->maxWorkers(), 2);
+        QVERIFY(m_db->probe().ok());
+        SqlSession s = m_db->session();
+        auto migrated = Migrator().migrate(s);
+        QVERIFY2(migrated.ok(), qPrintable(migrated.error().detail));
+    }
+
+    void cleanupTestCase() { m_db.reset(); }
+
+    void runDeliversTheResultOnTheCallingThread()
+    {
+        QObject context;
+        QThread *workThread = nullptr;
+        QThread *doneThread = nullptr;
+        std::optional<Result<qint64>> delivered;
+        m_db->run<qint64>(
+            &context,
+            [&workThread](SqlSession &s) -> Result<qint64> {
+                workThread = QThread::currentThread();
+                auto n = s.scalar(QStringLiteral("SELECT 40 + 2"));
+                if (!n)
+                    return n.error();
+                return n->value_or(QVariant()).toLongLong();
+            },
+            [&](Result<qint64> r) {
+                doneThread = QThread::currentThread();
+                delivered = std::move(r);
+            });
+        QTRY_VERIFY(delivered.has_value());
+        QVERIFY(delivered->ok());
+        QCOMPARE(delivered->value(), qint64(42));
+        QCOMPARE(doneThread, QThread::currentThread());
+        QVERIFY(workThread != nullptr);
+        QVERIFY(workThread != QThread::currentThread());
+    }
+
+    void runDeliversErrorsToo()
+    {
+        QObject context;
+        std::optional<Result<int>> delivered;
+        m_db->run<int>(
+            &context,
+            [](SqlSession &s) -> Result<int> {
+                auto q = s.exec(QStringLiteral("SELECT * FROM no_such_table"));
+                if (!q)
+                    return q.error();
+                return 1;
+            },
+            [&](Result<int> r) { delivered = std::move(r); });
+        QTRY_VERIFY(delivered.has_value());
+        QVERIFY(!delivered->ok());
+        QCOMPARE(delivered->error().kind, ErrorKind::Internal);
+        QVERIFY(!delivered->error().detail.contains(QLatin1String("no_such_table")));
+        // A failed statement is not an outage.
+        QVERIFY(m_db->isHealthy());
+    }
+
+    void poolWorkersUseTheirOwnConnections()
+    {
+        QObject context;
+        QList<WorkerReport> reports;
+        const int tasks = 8;
+        for (int i = 0; i < tasks; ++i) {
+            m_db->run<WorkerReport>(
+                &context,
+                [i](SqlSession &s) -> Result<WorkerReport> {
+                    QThread::msleep(80); // keeps both workers busy at once
+                    auto n = s.scalar(QStringLiteral("SELECT ?"), { i });
+                    if (!n)
+                        return n.error();
+                    return WorkerReport { QThread::currentThread(), s.database().connectionName(),
+                        n->value_or(QVariant()).toInt() };
+                },
+                [&reports](Result<WorkerReport> r) {
+                    if (r)
+                        reports << r.value();
+                });
+        }
+        QTRY_COMPARE(reports.size(), tasks);
+
+        QSet<QThread *> threads;
+        QSet<QString> connections;
+        QSet<int> answers;
+        QHash<QThread *, QString> connectionOf;
+        for (const WorkerReport &r : reports) {
+            threads.insert(r.thread);
+            connections.insert(r.connection);
+            answers.insert(r.answer);
+            // A thread always uses the same connection, and no other thread uses it.
+            QCOMPARE(connectionOf.value(r.thread, r.connection), r.connection);
+            connectionOf.insert(r.thread, r.connection);
+        }
+        QCOMPARE(threads.size(), 2);
+        QCOMPARE(connections.size(), 2);
+        QCOMPARE(answers.size(), tasks);
+        QVERIFY(!threads.contains(QThread::currentThread()));
+        const QString mine = m_db->session().database().connectionName();
+        QVERIFY(!connections.contains(mine));
+    }
+
+    void aContextDeletedBeforeTheWorkFinishesIsNeverCalled()
+    {
+        auto *context = new QObject;
+        std::atomic<bool> started { false };
+        std::atomic<bool> finished { false };
+        bool called = false;
+        m_db->run<int>(
+            context,
+            [&](SqlSession &) -> Result<int> {
+                started = true;
+                QThread::msleep(150);
+                finished = true;
+                return 1;
+            },
+            [&called](Result<int>) { called = true; });
+        QTRY_VERIFY(started.load());
+        delete context;
+        m_db->waitForIdle();
+        QVERIFY(finished.load());
+        QTest::qWait(100);
+        QVERIFY(!called);
+    }
+
+    void aContextDeletedAfterTheWorkFinishedIsNeverCalled()
+    {
+        // The answer is already queued for the context when it goes.
+        auto *context = new QObject;
+        bool called = false;
+        m_db->run<int>(
+            context, [](SqlSession &) -> Result<int> { return 1; },
+            [&called](Result<int>) { called = true; });
+        m_db->waitForIdle();
+        delete context;
+        QTest::qWait(100);
+        QVERIFY(!called);
+
+        // The same with a living context is called: the check above can fail.
+        QObject alive;
+        m_db->run<int>(
+            &alive, [](SqlSession &) -> Result<int> { return 1; }, [&called](Result<int>) { called = true; });
+        m_db->waitForIdle();
+        QTRY_VERIFY(called);
+    }
+
+    void probeOfAPostgresTargetOnAClosedPortNamesHostAndPort()
+    {
+        const quint16 port = closedPort();
+        QVERIFY(port != 0);
+        DatabaseTarget target;
+        target.kind = DatabaseTarget::Kind::Postgres;
+        target.host = QStringLiteral("127.0.0.1");
+        target.port = port;
+        target.user = QStringLiteral("joxai");
+        target.name = QStringLiteral("joxai_probe");
+        Database unreachable(target, 1);
+        const Status probed = unreachable.probe();
+        QVERIFY(!probed.ok());
+        QCOMPARE(probed.error().kind, ErrorKind::Unavailable);
+        const QString detail = probed.error().detail;
+        QVERIFY2(detail.contains(QLatin1String("PostgreSQL")), qPrintable(detail));
+        QVERIFY2(detail.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(detail));
+        QVERIFY2(detail.contains(QLatin1String("joxai_probe")), qPrintable(detail));
+        QVERIFY(!unreachable.isHealthy());
+    }
+
+    void probeOfASqliteFileInAMissingFolderFailsClearly()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        DatabaseTarget target;
+        target.sqlitePath = dir.filePath(QStringLiteral("no/such/folder/joxai.db"));
+        Database missing(target, 1);
+        const Status probed = missing.probe();
+        QVERIFY(!probed.ok());
+        QCOMPARE(probed.error().kind, ErrorKind::Unavailable);
+        const QString detail = probed.error().detail;
+        QVERIFY2(detail.contains(QLatin1String("SQLite")), qPrintable(detail));
+        QVERIFY2(detail.contains(target.sqlitePath), qPrintable(detail));
+        QVERIFY(!QFile::exists(target.sqlitePath));
+    }
+
+    void workOnAnUnreachableDatabaseAnswersUnavailable()
+    {
+        DatabaseTarget target = m_test.target();
+        if (target.isPostgres())
+            target.port = closedPort();
+        else
+            target.sqlitePath = m_test.dataDir() + QStringLiteral("/missing/folder/x.db");
+        Database down(target, 1);
+        QObject context;
+        std::optional<Result<int>> delivered;
+        down.run<int>(
+            &context,
+            [](SqlSession &s) -> Result<int> {
+                auto n = s.scalar(QStringLiteral("SELECT 1"));
+                if (!n)
+                    return n.error();
+                return 1;
+            },
+            [&](Result<int> r) { delivered = std::move(r); });
+        QTRY_VERIFY(delivered.has_value());
+        QVERIFY(!delivered->ok());
+        QCOMPARE(delivered->error().kind, ErrorKind::Unavailable);
+        QCOMPARE(delivered->error().code, QStringLiteral("database_unavailable"));
+        QVERIFY(!down.isHealthy());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabaseRun)
+#include "tst_database.moc"
