@@ -110,6 +110,9 @@ private Q_SLOTS:
             QVERIFY(
                 v.toObject().value(QStringLiteral("action")).toString().startsWith(QLatin1String("user.")));
 
+        QCOMPARE(m_http->put(QStringLiteral("/api/v1/settings/system"), { { QStringLiteral("retention_days"), 400 } },
+                           m_admin).status,
+            200);
         r = m_http->get(QStringLiteral("/api/v1/audit?target_type=settings"), m_admin);
         QVERIFY(!r.items().isEmpty());
         for (const QJsonValue &v : r.items())
