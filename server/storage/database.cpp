@@ -90,7 +90,7 @@ SqlSession Database::session()
     QSqlDatabase db = QSqlDatabase::database(name, false);
     if (!db.isOpen()) {
         if (!db.open()) {
-            qCWarning(lcStorage) << "cannot open the database:" << db.lastError().text();
+            qCWarning(lcStorage).noquote() << "cannot open the database:" << SqlSession::loggable(db.lastError());
             noteOutcome(false);
             return SqlSession(db, dialect(), Error::unavailable());
         }
@@ -100,7 +100,7 @@ SqlSession Database::session()
             for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
                                        "PRAGMA synchronous=FULL"}) {
                 if (!q.exec(QLatin1String(pragma)))
-                    qCWarning(lcStorage) << pragma << "failed:" << q.lastError().text();
+                    qCWarning(lcStorage).noquote() << pragma << "failed:" << SqlSession::loggable(q.lastError());
             }
         } else {
             QSqlQuery q(db);

@@ -15,6 +15,23 @@ SqlSession::SqlSession(QSqlDatabase db, Dialect dialect, std::optional<Error> op
 {
 }
 
+QString SqlSession::loggable(const QSqlError &error)
+{
+    QString text = error.databaseText();
+    for (const QLatin1String marker : {QLatin1String("DETAIL:"), QLatin1String("CONTEXT:"), QLatin1String("HINT:")}) {
+        const qsizetype at = text.indexOf(marker);
+        if (at >= 0)
+            text.truncate(at);
+    }
+    text = text.simplified();
+    const QString driver = error.driverText().simplified();
+    QString out = error.nativeErrorCode().isEmpty() ? QString() : QLatin1Char('[') + error.nativeErrorCode() + QStringLiteral("] ");
+    out += text;
+    if (!driver.isEmpty() && !text.contains(driver))
+        out += (text.isEmpty() ? QString() : QStringLiteral(" — ")) + driver;
+    return out;
+}
+
 bool SqlSession::connectionLost() const
 {
     if (!m_db.isOpen())
@@ -33,7 +50,7 @@ Error SqlSession::failure(const QSqlError &error, const QString &sql)
     // QSQLITE labels every failed statement a ConnectionError (a UNIQUE violation included), so
     // only PostgreSQL's label is believed; a closed SQLite handle is caught by connectionLost().
     if (connectionLost() || (m_dialect == Dialect::Postgres && error.type() == QSqlError::ConnectionError)) {
-        qCWarning(lcStorage) << "database connection lost:" << error.text();
+        qCWarning(lcStorage).noquote() << "database connection lost:" << loggable(error);
         m_db.close(); // the next session on this thread reconnects
         return Error::unavailable();
     }
@@ -44,10 +61,10 @@ Error SqlSession::failure(const QSqlError &error, const QString &sql)
                            QStringLiteral("A record with the same unique value already exists."));
     // SQLite busy/locked after the busy timeout: the database is overloaded, not broken.
     if (m_dialect == Dialect::Sqlite && (code == QLatin1String("5") || code == QLatin1String("6"))) {
-        qCWarning(lcStorage) << "database busy:" << error.text();
+        qCWarning(lcStorage).noquote() << "database busy:" << loggable(error);
         return Error::unavailable();
     }
-    qCWarning(lcStorage).noquote() << "SQL failed:" << error.text() << "in:" << sql.simplified().left(200);
+    qCWarning(lcStorage).noquote() << "SQL failed:" << loggable(error) << "in:" << sql.simplified().left(200);
     return Error::internal();
 }
 

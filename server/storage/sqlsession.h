@@ -66,6 +66,10 @@ public:
 
     QSqlDatabase &database() { return m_db; }
 
+    // An error fit for the log: the SQLSTATE and the message, without PostgreSQL's DETAIL and
+    // CONTEXT lines, which quote the failing row (password hashes, personal data).
+    static QString loggable(const QSqlError &error);
+
 private:
     Status begin();
     Status commit();
