@@ -38,10 +38,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = std::make_unique<Database>(m_test.target(), 2);
-        SqlSession s = m_db->session();
-        auto migrated = Migrator().migrate(s);
-        QVERIFY2(migrated.ok(), qPrintable(migrated.error().detail));
+        QString why;
+        m_db = m_test.openMigrated(2, &why);
+        QVERIFY2(m_db, qPrintable(why));
     }
 
     void cleanupTestCase() { m_db.reset(); }

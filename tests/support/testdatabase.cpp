@@ -1,6 +1,8 @@
 #include "tests/support/testdatabase.h"
 
 #include "server/config/configloader.h"
+#include "server/storage/database.h"
+#include "server/storage/migrator.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -65,6 +67,18 @@ QString TestDatabase::url() const
     if (!m_target.isPostgres())
         return QStringLiteral("sqlite://") + m_target.sqlitePath;
     return QStringLiteral("postgresql://%1@%2:%3/%4").arg(m_target.user, m_target.host).arg(m_target.port).arg(m_target.name);
+}
+
+std::unique_ptr<Database> TestDatabase::openMigrated(int workers, QString *why) const
+{
+    auto db = std::make_unique<Database>(m_target, workers);
+    SqlSession s = db->session();
+    auto migrated = Migrator().migrate(s);
+    if (!migrated) {
+        *why = migrated.error().detail;
+        return nullptr;
+    }
+    return db;
 }
 
 bool TestDatabase::adminExec(const QString &sql) const

@@ -7,6 +7,12 @@
 
 #include <QTemporaryDir>
 
+#include <memory>
+
+namespace joxai {
+class Database;
+}
+
 namespace joxai::test {
 
 class TestDatabase final
@@ -25,6 +31,9 @@ public:
     // Runs SQL as the cluster's superuser on the maintenance database (PostgreSQL only); answers
     // false on failure. Used by outage tests to cut connections and refuse new ones.
     bool adminExec(const QString &sql) const;
+
+    // A Database on this test database with the schema migrated; null (and `why`) on failure.
+    std::unique_ptr<Database> openMigrated(int workers, QString *why) const;
 
 private:
     QTemporaryDir m_dir;

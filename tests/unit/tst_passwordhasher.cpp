@@ -1,44 +1,17 @@
 #include "server/auth/passwordhasher.h"
+#include "tests/support/systempython.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QTest>
 
 using namespace joxai;
+using joxai::test::runSystemPython;
 
 namespace {
 
 const QString SystemPython = QStringLiteral("/usr/bin/python3"); // Debian's, with python3-bcrypt
 
-// Runs a Python snippet with Debian's interpreter; fails the calling test on any error.
-// The password goes through stdin so that any byte sequence arrives unchanged.
-bool runPython(const QString &script, const QStringList &args, const QByteArray &input,
-               QByteArray *output)
-{
-    QProcess process;
-    process.setProgram(SystemPython);
-    process.setArguments(QStringList{QStringLiteral("-c"), script} + args);
-    process.start();
-    if (!process.waitForStarted(10000)) {
-        qWarning("could not start /usr/bin/python3: %s", qPrintable(process.errorString()));
-        return false;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        qWarning("python did not finish in time");
-        return false;
-    }
-    const QByteArray errors = process.readAllStandardError();
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        qWarning("python failed (%d): %s", process.exitCode(), errors.constData());
-        return false;
-    }
-    *output = process.readAllStandardOutput().trimmed();
-    return true;
-}
 
 } // namespace
 
@@ -228,7 +201,7 @@ void TestPasswordHasher::verifiesHashMadeByPythonBcrypt()
 {
     const QByteArray password = QStringLiteral("Pyth0n-made ✓ pass").toUtf8();
     QByteArray pythonHash;
-    QVERIFY(runPython(QStringLiteral("import bcrypt, sys\n"
+    QVERIFY(runSystemPython(QStringLiteral("import bcrypt, sys\n"
                                      "pw = sys.stdin.buffer.read()\n"
                                      "print(bcrypt.hashpw(pw, bcrypt.gensalt(4)).decode())\n"),
                       {}, password, &pythonHash));
@@ -251,9 +224,9 @@ void TestPasswordHasher::pythonBcryptVerifiesOurHash()
                                          "pw = sys.stdin.buffer.read()\n"
                                          "print(bcrypt.checkpw(pw, sys.argv[1].encode()))\n");
     QByteArray answer;
-    QVERIFY(runPython(check, {QString::fromLatin1(hash)}, password, &answer));
+    QVERIFY(runSystemPython(check, {QString::fromLatin1(hash)}, password, &answer));
     QCOMPARE(answer, QByteArrayLiteral("True"));
-    QVERIFY(runPython(check, {QString::fromLatin1(hash)}, QByteArrayLiteral("wrong"), &answer));
+    QVERIFY(runSystemPython(check, {QString::fromLatin1(hash)}, QByteArrayLiteral("wrong"), &answer));
     QCOMPARE(answer, QByteArrayLiteral("False"));
 }
 

@@ -1,5 +1,6 @@
 #include "server/auth/cryptoutil.h"
 #include "server/auth/tokenservice.h"
+#include "tests/support/systempython.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -8,6 +9,7 @@
 #include <QTest>
 
 using namespace joxai;
+using joxai::test::runSystemPython;
 
 namespace {
 
@@ -36,29 +38,6 @@ QByteArray futureExp()
     return QByteArray::number(QDateTime::currentSecsSinceEpoch() + 600);
 }
 
-bool runPython(const QString &script, const QStringList &args, QByteArray *output)
-{
-    QProcess process;
-    process.start(SystemPython, QStringList{QStringLiteral("-c"), script} + args);
-    if (!process.waitForStarted(10000)) {
-        qWarning("could not start /usr/bin/python3: %s", qPrintable(process.errorString()));
-        return false;
-    }
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        qWarning("python did not finish in time");
-        return false;
-    }
-    const QByteArray errors = process.readAllStandardError();
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        qWarning("python failed (%d): %s", process.exitCode(), errors.constData());
-        return false;
-    }
-    *output = process.readAllStandardOutput().trimmed();
-    return true;
-}
 
 // The payload PyJWT signs in several tests: valid claims, exp ten minutes ahead.
 const QString PyPayload = QStringLiteral(
@@ -147,10 +126,10 @@ void TestTokenService::pyjwtDecodesOurToken()
     const TokenService service(Secret, Lifetime);
     const QString token = service.issue(1234, QStringLiteral("supervisor"), 9);
     QByteArray out;
-    QVERIFY(runPython(QStringLiteral("import jwt, sys, json\n"
+    QVERIFY(runSystemPython(QStringLiteral("import jwt, sys, json\n"
                                      "print(json.dumps(jwt.decode(sys.argv[1], sys.argv[2],"
                                      " algorithms=['HS256'])))\n"),
-                      {token, QString::fromLatin1(Secret)}, &out));
+                      {token, QString::fromLatin1(Secret)}, {}, &out));
     const QJsonObject claims = QJsonDocument::fromJson(out).object();
     QCOMPARE(claims.value(QStringLiteral("sub")), QJsonValue(QStringLiteral("1234")));
     QCOMPARE(claims.value(QStringLiteral("role")), QJsonValue(QStringLiteral("supervisor")));
@@ -172,10 +151,10 @@ void TestTokenService::pyjwtDecodesOurToken()
 void TestTokenService::acceptsTokenMadeByPyjwt()
 {
     QByteArray token;
-    QVERIFY(runPython(PyPayload
+    QVERIFY(runSystemPython(PyPayload
                           + QStringLiteral(
                               "print(jwt.encode(claims, sys.argv[1], algorithm='HS256'))\n"),
-                      {QString::fromLatin1(Secret)}, &token));
+                      {QString::fromLatin1(Secret)}, {}, &token));
     const TokenService service(Secret, Lifetime);
     const Result<TokenClaims> claims = service.verify(token);
     QVERIFY2(claims.ok(), qPrintable(claims.error().detail));
@@ -231,8 +210,8 @@ void TestTokenService::rejectsAlgNone()
 void TestTokenService::rejectsAlgNoneMadeByPyjwt()
 {
     QByteArray token;
-    QVERIFY(runPython(PyPayload + QStringLiteral("print(jwt.encode(claims, None, algorithm='none'))\n"),
-                      {}, &token));
+    QVERIFY(runSystemPython(PyPayload + QStringLiteral("print(jwt.encode(claims, None, algorithm='none'))\n"),
+                      {}, {}, &token));
     QVERIFY2(token.endsWith('.'), token.constData());
     const Result<TokenClaims> claims = TokenService(Secret, Lifetime).verify(token);
     QVERIFY(!claims.ok());
@@ -242,10 +221,10 @@ void TestTokenService::rejectsAlgNoneMadeByPyjwt()
 void TestTokenService::rejectsHs512SignedToken()
 {
     QByteArray token;
-    QVERIFY(runPython(PyPayload
+    QVERIFY(runSystemPython(PyPayload
                           + QStringLiteral(
                               "print(jwt.encode(claims, sys.argv[1], algorithm='HS512'))\n"),
-                      {QString::fromLatin1(Secret)}, &token));
+                      {QString::fromLatin1(Secret)}, {}, &token));
     const Result<TokenClaims> claims = TokenService(Secret, Lifetime).verify(token);
     QVERIFY(!claims.ok());
     QCOMPARE(claims.error().kind, ErrorKind::Unauthorized);
