@@ -146,9 +146,16 @@ alive_or_die() {
 }
 
 # --- wrk runs ----------------------------------------------------------------------------------
+# wrk runs in the background and the shell waits for it, so a signal reaches the trap at once
+# instead of after the run.
 wrk_run() { # out-file wrk-args...
-  local out="$1"; shift
-  wrk --latency "$@" >"$out" 2>&1 || { cat "$out" >&2; die "wrk $* failed"; }
+  local out="$1" rc=0 pid; shift
+  wrk --latency "$@" >"$out" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  wait "$pid" || rc=$?
+  pids=("$bare_pid" "$joxai_pid") # reaped: never signal its PID again
+  [[ $rc -eq 0 ]] || { cat "$out" >&2; die "wrk $* failed"; }
 }
 
 echo "load before the runs: $(uptime | sed 's/.*load average: //') (1/5/15 min), $(nproc) cores"
@@ -161,22 +168,62 @@ if [[ $quick -eq 0 ]]; then
   wrk_run "$work/warm-joxai.txt" -t"$threads" -c"$conns" -d2s "$joxai_url/health"
 fi
 
+# The machine may be shared: measure how much CPU other processes took during each scenario
+# (all busy time in /proc/stat minus our two servers and the wrk processes), as a share of all
+# cores over the run. More than a few percent means the numbers are disturbed.
+clk_tck="$(getconf CLK_TCK)"
+cores="$(nproc)"
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+server_ticks() { # utime+stime of both servers (fields 14, 15 after the ")" of the name)
+  local t=0 pid f
+  for pid in "$bare_pid" "$joxai_pid"; do
+    f="$(sed 's/.*) //' "/proc/$pid/stat")"
+    t=$((t + $(awk '{ print $12 + $13 }' <<<"$f")))
+  done
+  echo "$t"
+}
+# CPU seconds of our reaped children (the wrk runs). `times` must run in this shell, not in a
+# $(...) subshell, whose counters start at zero.
+children_seconds() { # sets $kids
+  times >"$work/times"
+  kids="$(awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); s += a[1] * 60 + a[2] } print s }' "$work/times")"
+}
+declare -A other
+measure_begin() { m_busy="$(busy_ticks)"; m_srv="$(server_ticks)"; children_seconds; m_kids="$kids"; m_t0="$(date +%s.%N)"; }
+measure_end() { # scenario
+  local busy srv t1
+  busy="$(busy_ticks)"; srv="$(server_ticks)"; children_seconds; t1="$(date +%s.%N)"
+  other[$1]="$(awk -v b="$((busy - m_busy))" -v s="$((srv - m_srv))" -v k0="$m_kids" -v k1="$kids" \
+    -v hz="$clk_tck" -v c="$cores" -v t0="$m_t0" -v t1="$t1" 'BEGIN {
+      o = ((b - s) / hz - (k1 - k0)) / (c * (t1 - t0)) * 100; printf "%.0f", (o < 0 ? 0 : o) }')"
+}
+
+measure_begin
 wrk_run "$work/bare.txt" -t"$threads" -c"$conns" -d"$duration" "$bare_url/health"
+measure_end bare
 alive_or_die "bare /health"
+measure_begin
 wrk_run "$work/joxai.txt" -t"$threads" -c"$conns" -d"$duration" "$joxai_url/health"
+measure_end joxai
 alive_or_die "joxai /health"
 
 # Login storm with /health measured at the same time.
+measure_begin
 wrk --latency -t1 -c"$login_conns" -d"$duration" --timeout 30s -s "$here/login.lua" \
   "$joxai_url/api/v1/auth/login" >"$work/login.txt" 2>&1 &
 login_wrk=$!
 pids+=("$login_wrk")
-storm_rc=0
 wrk --latency -t1 -c"$probe_conns" -d"$duration" -s "$here/health_probe.lua" "$joxai_url/health" \
-  -- "$probe_pause_ms" >"$work/storm.txt" 2>&1 || storm_rc=$?
+  -- "$probe_pause_ms" >"$work/storm.txt" 2>&1 &
+probe_wrk=$!
+pids+=("$probe_wrk")
+storm_rc=0
+wait "$probe_wrk" || storm_rc=$?
 login_rc=0
 wait "$login_wrk" || login_rc=$?
-pids=("$bare_pid" "$joxai_pid") # the login wrk is reaped: never signal its PID again
+pids=("$bare_pid" "$joxai_pid") # both wrk are reaped: never signal their PIDs again
+measure_end login
+other[storm]="${other[login]}"
 [[ $storm_rc -eq 0 ]] || { cat "$work/storm.txt" >&2; die "wrk on /health during the storm failed"; }
 [[ $login_rc -eq 0 ]] || { cat "$work/login.txt" >&2; die "wrk login storm failed"; }
 alive_or_die "the login storm"
@@ -229,14 +276,21 @@ name_login="joxai POST /auth/login"
 name_storm="joxai /health during login"
 
 echo
-printf '%-28s | %10s | %8s | %8s | %9s | %8s | %7s\n' scenario 'req/s' 'p50 ms' 'p99 ms' requests non-2xx 'sock err'
-printf '%-28s-+-%10s-+-%8s-+-%8s-+-%9s-+-%8s-+-%7s\n' '' '' '' '' '' '' '' | tr ' ' '-'
+printf '%-28s | %10s | %8s | %8s | %9s | %7s | %8s | %9s\n' scenario 'req/s' 'p50 ms' 'p99 ms' requests non-2xx 'sock err' 'other CPU'
+printf '%-28s-+-%10s-+-%8s-+-%8s-+-%9s-+-%7s-+-%8s-+-%9s\n' '' '' '' '' '' '' '' '' | tr ' ' '-'
+disturbed=0
 for s in bare joxai login storm; do
   var="name_$s"
-  printf '%-28s | %10.1f | %8.2f | %8.2f | %9d | %8d | %7d\n' "${!var}" "${rps[$s]}" "${p50[$s]}" \
-    "${p99[$s]}" "${total[$s]}" "${non2xx[$s]}" "${errs[$s]}"
+  printf '%-28s | %10.1f | %8.2f | %8.2f | %9d | %7d | %8d | %8s%%\n' "${!var}" "${rps[$s]}" "${p50[$s]}" \
+    "${p99[$s]}" "${total[$s]}" "${non2xx[$s]}" "${errs[$s]}" "${other[$s]}"
+  if [[ ${other[$s]} -gt 5 ]]; then disturbed=1; fi
 done
 echo
+if [[ $disturbed -eq 1 ]]; then
+  echo "WARNING: other processes used more than 5 % of the CPU during a run: the numbers are disturbed;"
+  echo "         run again on an idle machine before trusting them."
+  echo
+fi
 
 # Errors: more than 1 % non-2xx answers or socket errors in any scenario fails every mode.
 for s in bare joxai login storm; do
@@ -248,7 +302,6 @@ for s in bare joxai login storm; do
   fi
 done
 
-cores="$(nproc)"
 ratio="$(awk -v j="${rps[joxai]}" -v b="${rps[bare]}" 'BEGIN { printf "%.1f", (b > 0 ? 100 * j / b : 0) }')"
 limit="$(awk -v c="$cores" -v ms="$bcrypt_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')"
 login_pct="$(awk -v l="${rps[login]}" -v m="$limit" 'BEGIN { printf "%.0f", 100 * l / m }')"
