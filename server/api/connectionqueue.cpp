@@ -4,7 +4,10 @@
 
 namespace joxai {
 
-ConnectionQueue::ConnectionQueue(QTcpSocket *socket) : QObject(socket), m_socket(socket) {}
+ConnectionQueue::ConnectionQueue(QTcpSocket *socket)
+    : QObject(socket), m_socket(socket), m_peerAddress(socket->peerAddress().toString())
+{
+}
 
 ConnectionQueue *ConnectionQueue::of(QTcpSocket *socket)
 {

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QMap>
+#include <QString>
 #include <QObject>
 
 class QTcpSocket;
@@ -24,6 +25,8 @@ public:
     // asked (Connection: close). Main thread only.
     void complete(quint64 seq, QByteArray bytes, bool closeAfter);
     int pending() const { return int(m_nextSeq - m_nextToWrite); }
+    // The client's address, formatted once per connection.
+    const QString &peerAddress() const { return m_peerAddress; }
 
 private:
     explicit ConnectionQueue(QTcpSocket *socket);
@@ -38,6 +41,7 @@ private:
     };
     QMap<quint64, Ready> m_ready;
     bool m_closing = false;
+    QString m_peerAddress;
 };
 
 } // namespace joxai

@@ -32,7 +32,8 @@ QByteArray methodName(QHttpServerRequest::Method m)
     return QByteArrayLiteral("UNKNOWN");
 }
 
-// A client's X-Request-Id is echoed when it is short and plain; otherwise we make one.
+// A client's X-Request-Id is echoed when it is short and plain; otherwise we make one: a random
+// prefix per process and a counter, unique across instances and cheap enough for every request.
 QByteArray requestIdFrom(const QByteArray &given)
 {
     if (!given.isEmpty() && given.size() <= 64) {
@@ -42,7 +43,9 @@ QByteArray requestIdFrom(const QByteArray &given)
         if (plain)
             return given;
     }
-    return crypto::randomBytes(8).toHex();
+    static const QByteArray prefix = crypto::randomBytes(4).toHex() + '-';
+    static quint64 counter = 0; // main thread only
+    return prefix + QByteArray::number(++counter, 16);
 }
 
 bool isJsonContentType(const QByteArray &value)
@@ -99,7 +102,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     for (const auto &[name, value] : request.headers())
         req.headers.insert(name.toLower(), value);
     req.body = request.body();
-    req.clientAddress = socket->peerAddress().toString();
+    req.clientAddress = queue->peerAddress();
     req.requestId = requestIdFrom(req.header("x-request-id"));
 
     ApiReply reply(socket, queue, seq, &m_metrics, this);

@@ -64,7 +64,8 @@ struct Config
     int loginLockoutMinutes = 15;
 
     int workerThreads = 4;        // database pool
-    int bcryptThreads = 1;        // password hashing pool, kept apart so logins never starve others
+    int bcryptThreads = 0;        // password hashing pool, kept apart so logins never starve others;
+                                  // 0 = one thread per core (ConfigLoader resolves it)
     int bcryptCost = 12;
     qint64 maxBodyBytes = 1024 * 1024;
 

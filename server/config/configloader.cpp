@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -334,6 +335,8 @@ Result<Config> ConfigLoader::load(const QProcessEnvironment &env, const Override
         }
     }
 
+    if (config.bcryptThreads == 0)
+        config.bcryptThreads = qBound(1, QThread::idealThreadCount(), 8);
     if (config.dataDir.isEmpty())
         config.dataDir = defaultDataDir();
     config.dataDir = QDir(config.dataDir).absolutePath();

@@ -34,7 +34,7 @@ ServerRuntime::ServerRuntime(Config config, QObject *parent) : QObject(parent), 
     m_limiter->setLimit(QStringLiteral("chat_start"), m_config.rateLimitChatStart);
     m_limiter->setLimit(QStringLiteral("api"), m_config.rateLimitApi);
     m_db = std::make_unique<Database>(m_config.database, m_config.workerThreads);
-    m_bcryptPool.setMaxThreadCount(m_config.bcryptThreads);
+    m_bcryptPool.setMaxThreadCount(qMax(1, m_config.bcryptThreads));
     m_bcryptPool.setExpiryTimeout(-1);
     m_auth = std::make_unique<AuthService>(*m_tokens, *m_hasher, *m_box,
                                            AuthPolicy{m_config.loginMaxFailures, m_config.loginLockoutMinutes, 10});
