@@ -145,23 +145,29 @@ QString Totp::code(const QByteArray &secret, const QDateTime &at, int digits)
 
 bool Totp::verify(const QByteArray &secret, const QString &code, const QDateTime &now, int window)
 {
+    return matchingStep(secret, code, now, window).has_value();
+}
+
+std::optional<qint64> Totp::matchingStep(const QByteArray &secret, const QString &code, const QDateTime &now,
+                                         int window)
+{
     const QString given = code.trimmed();
     if (secret.isEmpty() || !now.isValid() || given.size() != DefaultDigits)
-        return false;
+        return std::nullopt;
     for (const QChar c : given) {
         if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return false;
+            return std::nullopt;
     }
     window = qBound(0, window, MaxWindow);
     const QByteArray givenBytes = given.toLatin1();
     const qint64 step = stepAt(now);
-    bool matched = false;
+    std::optional<qint64> matched;
     // Every step of the window is computed and compared, so the time taken does not say which
     // step (if any) matched.
     for (qint64 s = step - window; s <= step + window; ++s) {
         const QByteArray expected = hotp(secret, quint64(s), DefaultDigits).toLatin1();
         if (crypto::constantTimeEquals(expected, givenBytes))
-            matched = true;
+            matched = s;
     }
     return matched;
 }

@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
 namespace joxai {
 
 class Totp final
@@ -17,6 +19,11 @@ public:
     // Accepts the current step and `window` steps either side.
     static bool verify(const QByteArray &secret, const QString &code,
                        const QDateTime &now = QDateTime::currentDateTimeUtc(), int window = 1);
+    // The same check, answering which 30-second step the code belongs to, so a caller can refuse
+    // a code that was used already (RFC 6238 §5.2).
+    static std::optional<qint64> matchingStep(const QByteArray &secret, const QString &code,
+                                              const QDateTime &now = QDateTime::currentDateTimeUtc(),
+                                              int window = 1);
     static QString otpauthUri(const QByteArray &secret, const QString &account,
                               const QString &issuer);
 };

@@ -35,6 +35,19 @@ Error invalidOtp()
     return e;
 }
 
+// A one-time code counts once: the right code for a step already used (replayed, or seen over a
+// shoulder) is refused like a wrong one.
+Result<bool> acceptCode(SqlSession &s, qint64 userId, const std::optional<QByteArray> &secret, const QString &code,
+                        const QDateTime &now)
+{
+    if (!secret)
+        return false;
+    const auto step = Totp::matchingStep(*secret, code.trimmed(), now);
+    if (!step)
+        return false;
+    return UserStore::consumeTotpStep(s, userId, *step);
+}
+
 Error revoked()
 {
     return Error::make(ErrorKind::Unauthorized, QStringLiteral("token_revoked"),
@@ -127,7 +140,10 @@ Result<LoginResult> AuthService::login(SqlSession &s, const QString &email, cons
                                             QStringLiteral("Enter the one-time code from your authenticator app."));
         if (otp.trimmed().isEmpty())
             return otpNeeded;
-        if (!secret || !Totp::verify(*secret, otp.trimmed(), now))
+        auto accepted = acceptCode(s, user.id, secret, otp, now);
+        if (!accepted)
+            return accepted.error();
+        if (!accepted.value())
             return fail(QStringLiteral("wrong_otp"), otpNeeded);
     }
 
@@ -274,7 +290,10 @@ Status AuthService::enableTotp(SqlSession &s, const Principal &who, const QStrin
     if (user->totpSecret.isEmpty() || !secret)
         return Error::make(ErrorKind::Conflict, QStringLiteral("two_factor_not_set_up"),
                            QStringLiteral("Call POST /api/v1/auth/2fa/setup first."));
-    if (!Totp::verify(*secret, otp))
+    auto accepted = acceptCode(s, who.userId, secret, otp, QDateTime::currentDateTimeUtc());
+    if (!accepted)
+        return accepted.error();
+    if (!accepted.value())
         return invalidOtp();
     return s.transaction<Done>([&]() -> Status {
         if (auto r = UserStore::setTotp(s, who.userId, user->totpSecret, true); !r)
@@ -293,7 +312,10 @@ Status AuthService::disableTotp(SqlSession &s, const Principal &who, const QStri
     if (!user->totpEnabled || !secret)
         return Error::make(ErrorKind::Conflict, QStringLiteral("two_factor_not_enabled"),
                            QStringLiteral("Two-factor sign-in is not on."));
-    if (!Totp::verify(*secret, otp))
+    auto accepted = acceptCode(s, who.userId, secret, otp, QDateTime::currentDateTimeUtc());
+    if (!accepted)
+        return accepted.error();
+    if (!accepted.value())
         return invalidOtp();
     return s.transaction<Done>([&]() -> Status {
         if (auto r = UserStore::setTotp(s, who.userId, QString(), false); !r)

@@ -25,7 +25,7 @@ public:
     bool isPostgres() const { return m_dialect == Dialect::Postgres; }
     bool isOpen() const { return !m_openError.has_value(); }
 
-    // Prepares `sql` (positional '?' placeholders), binds `values` in order and executes it.
+    // Prepares `sql` (positional '?' parameters), binds `values` in order and executes it.
     // The query comes back positioned before its first row.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
     // Runs a statement without preparing it (DDL in migrations).

@@ -8,7 +8,8 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "id, email, full_name, role, password_hash, is_active, must_change_password, token_version, "
-    "failed_logins, locked_until, totp_secret, totp_enabled, last_login_at, created_at, updated_at");
+    "failed_logins, locked_until, totp_secret, totp_enabled, last_login_at, created_at, updated_at, "
+    "totp_last_step");
 
 User readUser(const QSqlQuery &q)
 {
@@ -28,6 +29,7 @@ User readUser(const QSqlQuery &q)
     u.lastLoginAt = SqlSession::readTime(q.value(12));
     u.createdAt = SqlSession::readTime(q.value(13));
     u.updatedAt = SqlSession::readTime(q.value(14));
+    u.totpLastStep = q.value(15).toLongLong();
     return u;
 }
 
@@ -200,9 +202,21 @@ Status UserStore::revokeTokens(SqlSession &s, qint64 id)
     return success();
 }
 
+Result<bool> UserStore::consumeTotpStep(SqlSession &s, qint64 id, qint64 step)
+{
+    auto q = s.exec(QStringLiteral("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?"),
+                    {step, id, step});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() == 1;
+}
+
 Status UserStore::setTotp(SqlSession &s, qint64 id, const QString &sealedSecret, bool enabled)
 {
-    auto q = s.exec(QStringLiteral("UPDATE users SET totp_secret = ?, totp_enabled = ?, updated_at = ") + s.nowSql()
+    // A new (or no) secret starts a new sequence of steps; enabling keeps the one of its set-up.
+    auto q = s.exec(QStringLiteral("UPDATE users SET totp_secret = ?, totp_enabled = ?, ")
+                        + (enabled ? QString() : QStringLiteral("totp_last_step = 0, "))
+                        + QStringLiteral("updated_at = ") + s.nowSql()
                         + QStringLiteral(" WHERE id = ?"),
                     {sealedSecret.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(sealedSecret),
                      enabled, id});

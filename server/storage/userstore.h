@@ -26,6 +26,7 @@ struct User
     QDateTime lockedUntil;
     QString totpSecret; // sealed by SecretBox
     bool totpEnabled = false;
+    qint64 totpLastStep = 0; // the last accepted one-time code's time step (no replays)
     QDateTime lastLoginAt;
     QDateTime createdAt;
     QDateTime updatedAt;
@@ -75,6 +76,9 @@ public:
     static Status recordLogin(SqlSession &s, qint64 id, const QDateTime &at);
     static Status revokeTokens(SqlSession &s, qint64 id);
     static Status setTotp(SqlSession &s, qint64 id, const QString &sealedSecret, bool enabled);
+    // Records a one-time code's step; false when that step (or a later one) was used already.
+    // One conditional UPDATE, so two instances cannot both accept the same code.
+    static Result<bool> consumeTotpStep(SqlSession &s, qint64 id, qint64 step);
 };
 
 } // namespace joxai

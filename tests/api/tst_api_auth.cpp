@@ -212,17 +212,26 @@ private Q_SLOTS:
         const QByteArray raw = Totp::fromBase32(secret);
         QCOMPARE(m_http->post(QStringLiteral("/api/v1/auth/2fa/enable"), {{QStringLiteral("otp"), QStringLiteral("000000")}}, token).status,
                  Totp::code(raw, QDateTime::currentDateTimeUtc()) == QLatin1String("000000") ? 200 : 422);
-        QCOMPARE(m_http->post(QStringLiteral("/api/v1/auth/2fa/enable"),
-                              {{QStringLiteral("otp"), Totp::code(raw, QDateTime::currentDateTimeUtc())}}, token).status, 200);
+        const QString enableCode = Totp::code(raw, QDateTime::currentDateTimeUtc());
+        const qint64 enabledStep = QDateTime::currentSecsSinceEpoch() / 30;
+        QCOMPARE(m_http->post(QStringLiteral("/api/v1/auth/2fa/enable"), {{QStringLiteral("otp"), enableCode}}, token).status, 200);
 
         const QJsonObject noOtp{{QStringLiteral("email"), QStringLiteral("otp@bank.test")},
                                 {QStringLiteral("password"), QLatin1String(HttpClient::kStaffPassword)}};
         const HttpResult needOtp = m_http->post(QStringLiteral("/api/v1/auth/login"), noOtp);
         QCOMPARE(needOtp.status, 401);
         QCOMPARE(needOtp.code(), QStringLiteral("otp_required"));
+        // The code that enabled two-factor cannot sign in again (a code counts once); wait for
+        // the next 30-second step, whose code works once.
         QJsonObject withOtp = noOtp;
+        withOtp.insert(QStringLiteral("otp"), enableCode);
+        const HttpResult replayed = m_http->post(QStringLiteral("/api/v1/auth/login"), withOtp);
+        QCOMPARE(replayed.status, 401);
+        QCOMPARE(replayed.code(), QStringLiteral("otp_required"));
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentSecsSinceEpoch() / 30 > enabledStep, 31000);
         withOtp.insert(QStringLiteral("otp"), Totp::code(raw, QDateTime::currentDateTimeUtc()));
         QCOMPARE(m_http->post(QStringLiteral("/api/v1/auth/login"), withOtp).status, 200);
+        QCOMPARE(m_http->post(QStringLiteral("/api/v1/auth/login"), withOtp).status, 401);
     }
 
     void adminCanRequireTwoFactorForARole()

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void generatedSecretIs20RandomBytes();
     void verifyAcceptsCurrentStepAndWindow();
     void verifyWithZeroWindowAcceptsOnlyCurrentStep();
+    void matchingStepNamesTheStepOfTheCode();
     void verifyRejectsMalformedCodes_data();
     void verifyRejectsMalformedCodes();
     void otpauthUriHasTheStandardForm();
@@ -195,6 +196,17 @@ void TestTotp::verifyWithZeroWindowAcceptsOnlyCurrentStep()
     QVERIFY(!Totp::verify(secret, Totp::code(secret, now.addSecs(30)), now, 0));
     // A negative window is treated as 0, not as "accept nothing" or as a crash.
     QVERIFY(Totp::verify(secret, Totp::code(secret, now), now, -3));
+}
+
+void TestTotp::matchingStepNamesTheStepOfTheCode()
+{
+    const QByteArray secret = Totp::generateSecret();
+    const QDateTime now = at(1'700'000'015);
+    const qint64 step = 1'700'000'015 / 30;
+    QCOMPARE(Totp::matchingStep(secret, Totp::code(secret, now), now), std::optional<qint64>(step));
+    QCOMPARE(Totp::matchingStep(secret, Totp::code(secret, now.addSecs(-30)), now), std::optional<qint64>(step - 1));
+    QCOMPARE(Totp::matchingStep(secret, Totp::code(secret, now.addSecs(30)), now), std::optional<qint64>(step + 1));
+    QVERIFY(!Totp::matchingStep(secret, Totp::code(secret, now.addSecs(90)), now).has_value());
 }
 
 void TestTotp::verifyRejectsMalformedCodes_data()

@@ -13,6 +13,7 @@ CREATE TABLE users (
     locked_until         timestamptz,
     totp_secret          text,
     totp_enabled         boolean NOT NULL DEFAULT false,
+    totp_last_step       bigint NOT NULL DEFAULT 0,
     last_login_at        timestamptz,
     created_at           timestamptz NOT NULL DEFAULT now(),
     updated_at           timestamptz NOT NULL DEFAULT now()

@@ -14,6 +14,7 @@ CREATE TABLE users (
     locked_until         text,
     totp_secret          text,
     totp_enabled         integer NOT NULL DEFAULT 0,
+    totp_last_step       bigint NOT NULL DEFAULT 0,
     last_login_at        text,
     created_at           text NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at           text NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
