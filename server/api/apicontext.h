@@ -4,7 +4,7 @@
 
 #include "server/api/apireply.h"
 #include "server/api/apirequest.h"
-#include "server/auth/roles.h"
+#include "server/core/roles.h"
 #include "server/config/config.h"
 #include "server/core/page.h"
 

@@ -2,7 +2,7 @@
 // A request as routes see it: already parsed, path parameters extracted, identity (if any) verified.
 // A plain value type, safe to copy into worker-thread lambdas.
 
-#include "server/auth/roles.h"
+#include "server/core/roles.h"
 #include "server/auth/tokenservice.h"
 
 #include <QByteArray>

@@ -1,7 +1,7 @@
 #pragma once
 // Reading the audit log (admin only): filtered pages and a CSV export, which is itself audited.
 
-#include "server/auth/roles.h"
+#include "server/core/roles.h"
 #include "server/storage/auditstore.h"
 
 namespace joxai {

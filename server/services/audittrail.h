@@ -1,7 +1,7 @@
 #pragma once
 // Writes audit entries for the services, with the actor and address of the request.
 
-#include "server/auth/roles.h"
+#include "server/core/roles.h"
 #include "server/storage/auditstore.h"
 
 namespace joxai {

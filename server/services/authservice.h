@@ -5,7 +5,7 @@
 // those that hash passwords belong on the bcrypt pool.
 
 #include "server/auth/passwordhasher.h"
-#include "server/auth/roles.h"
+#include "server/core/roles.h"
 #include "server/auth/secretbox.h"
 #include "server/auth/tokenservice.h"
 #include "server/core/result.h"

@@ -1,6 +1,6 @@
 #include "server/services/settingdefinitions.h"
 
-#include "server/auth/roles.h"
+#include "server/core/roles.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -3,7 +3,7 @@
 // Secret settings (AI keys, SMTP password) are sealed with SecretBox at rest and only ever shown
 // as "set" / "unset"; their values never reach the audit log or any answer.
 
-#include "server/auth/roles.h"
+#include "server/core/roles.h"
 #include "server/auth/secretbox.h"
 #include "server/core/result.h"
 #include "server/storage/sqlsession.h"

@@ -3,7 +3,7 @@
 // change role / active state / name (revoking the account's tokens where it matters), reset
 // passwords. The last active admin can be neither demoted nor disabled.
 
-#include "server/auth/roles.h"
+#include "server/core/roles.h"
 #include "server/core/page.h"
 #include "server/services/authservice.h"
 #include "server/storage/userstore.h"

@@ -239,10 +239,16 @@ CREATE TABLE events (
     ticket_id       bigint,
     user_id         bigint,
     assigned_to     bigint,
+    -- who may see it: 'staff' (every staff member, e.g. a conversation waiting for anyone),
+    -- 'assigned' (its assignee, supervisors and admins), 'user' (only user_id: notifications),
+    -- 'supervisors' (supervisors and admins only)
+    visibility      text NOT NULL DEFAULT 'assigned' CHECK (visibility IN ('staff', 'assigned', 'user', 'supervisors')),
     payload         text NOT NULL DEFAULT '{}',
     created_at      text NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE INDEX events_created_idx ON events (created_at);
+CREATE INDEX events_user_idx ON events (user_id, id);
+CREATE INDEX events_assigned_idx ON events (assigned_to, id);
 
 CREATE TABLE ai_usage (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,

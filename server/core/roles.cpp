@@ -1,4 +1,4 @@
-#include "server/auth/roles.h"
+#include "server/core/roles.h"
 
 namespace joxai {
 
