@@ -69,6 +69,11 @@ struct Config
     int bcryptCost = 12;
     qint64 maxBodyBytes = 1024 * 1024;
 
+    int wsMaxPerUser = 5;          // staff sockets one user may hold open (4429 beyond)
+    int wsHeartbeatSeconds = 30;   // server pings; a socket silent for 3 heartbeats is closed
+    int wsRevalidateSeconds = 30;  // how often open sockets' tokens are checked for revocation
+    int eventRetentionDays = 7;
+
     QString widgetIdentitySecret;
     QString adminEmail = QStringLiteral("admin@joxai.com");      // first run only
     QString adminPassword = QStringLiteral("admin123");          // first run only

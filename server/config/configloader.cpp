@@ -156,6 +156,10 @@ const QList<Setting> &settings()
              return QString();
          },
          [](const Config &c) { return QString::number(c.maxBodyBytes); }},
+        integer(QStringLiteral("JOXAI_WS_MAX_PER_USER"), &Config::wsMaxPerUser, 1, 1000),
+        integer(QStringLiteral("JOXAI_WS_HEARTBEAT_SECONDS"), &Config::wsHeartbeatSeconds, 1, 3600),
+        integer(QStringLiteral("JOXAI_WS_REVALIDATE_SECONDS"), &Config::wsRevalidateSeconds, 1, 3600),
+        integer(QStringLiteral("JOXAI_EVENT_RETENTION_DAYS"), &Config::eventRetentionDays, 1, 365),
         text(QStringLiteral("WIDGET_IDENTITY_SECRET"), &Config::widgetIdentitySecret, true),
         text(QStringLiteral("JOXAI_ADMIN_EMAIL"), &Config::adminEmail),
         text(QStringLiteral("JOXAI_ADMIN_PASSWORD"), &Config::adminPassword, true),

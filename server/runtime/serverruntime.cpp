@@ -5,6 +5,7 @@
 #include "server/api/authroutes.h"
 #include "server/api/healthroutes.h"
 #include "server/api/httpserver.h"
+#include "server/api/realtimeroutes.h"
 #include "server/api/settingsroutes.h"
 #include "server/api/userroutes.h"
 #include "server/auth/passwordhasher.h"
@@ -12,6 +13,8 @@
 #include "server/auth/secretbox.h"
 #include "server/auth/tokenservice.h"
 #include "server/core/logging.h"
+#include "server/realtime/eventbus.h"
+#include "server/realtime/staffsockethub.h"
 #include "server/services/authservice.h"
 #include "server/services/settingsservice.h"
 #include "server/services/userservice.h"
@@ -49,6 +52,7 @@ ServerRuntime::~ServerRuntime()
     m_healthProbe.stop();
     m_housekeeping.stop();
     m_http.reset();            // stop accepting; open connections close
+    m_staffSockets.reset();
     m_bcryptPool.waitForDone(); // work in flight still uses the services below
     m_db->waitForIdle();
 }
@@ -76,6 +80,16 @@ Status ServerRuntime::start()
         return seeded.error();
     m_seededAdmin = seeded.value();
 
+    m_bus = std::make_unique<EventBus>(*m_db);
+    if (auto bus = m_bus->start(); !bus)
+        return bus;
+    StaffSocketHub::Limits socketLimits;
+    socketLimits.perUser = m_config.wsMaxPerUser;
+    socketLimits.heartbeatSeconds = m_config.wsHeartbeatSeconds;
+    socketLimits.idleSeconds = 3 * m_config.wsHeartbeatSeconds;
+    socketLimits.revalidateSeconds = m_config.wsRevalidateSeconds;
+    m_staffSockets = std::make_unique<StaffSocketHub>(*m_tokens, *m_auth, *m_db, *m_bus, socketLimits);
+
     m_http = std::make_unique<HttpServer>(*m_router, *m_tokens, *m_limiter,
                                           HttpServer::Limits{m_config.maxBodyBytes, m_config.corsOrigins});
     installHealthRoutes(*m_router, *m_context, m_http->metrics());
@@ -83,12 +97,17 @@ Status ServerRuntime::start()
     installUserRoutes(*m_router, *m_context);
     installAuditRoutes(*m_router, *m_context);
     installSettingsRoutes(*m_router, *m_context);
+    installRealtimeRoutes(*m_router, *m_context, *m_staffSockets);
+    m_http->addWebSocketPath(QStringLiteral("/api/v1/ws"), [this](QWebSocket *ws) { m_staffSockets->accept(ws); });
 
     Database *db = m_db.get();
     m_http->metrics().addGauge("joxai_db_workers_busy", "Database worker threads at work.",
                                [db] { return double(db->activeWorkers()); });
     m_http->metrics().addGauge("joxai_db_workers_max", "Database worker threads available.",
                                [db] { return double(db->maxWorkers()); });
+    StaffSocketHub *hub = m_staffSockets.get();
+    m_http->metrics().addGauge("joxai_websockets_open", "Staff WebSockets open.",
+                               [hub] { return double(hub->connectionCount()); });
     m_http->metrics().addGauge("joxai_db_up", "1 when the database answers.",
                                [db] { return db->isHealthy() ? 1.0 : 0.0; });
 

@@ -16,6 +16,8 @@ namespace joxai {
 
 class AuthService;
 class Database;
+class EventBus;
+class StaffSocketHub;
 class HttpServer;
 class PasswordHasher;
 class RateLimiter;
@@ -44,6 +46,8 @@ public:
     bool seededAdmin() const { return m_seededAdmin; }
     const Config &config() const { return m_config; }
     Database &database() { return *m_db; }
+    EventBus &eventBus() { return *m_bus; }
+    StaffSocketHub &staffSockets() { return *m_staffSockets; }
 
 private:
     void probeDatabase();
@@ -60,6 +64,8 @@ private:
     std::unique_ptr<SettingsService> m_settings;
     std::unique_ptr<ApiContext> m_context;
     std::unique_ptr<Router> m_router;
+    std::unique_ptr<EventBus> m_bus;
+    std::unique_ptr<StaffSocketHub> m_staffSockets;
     std::unique_ptr<HttpServer> m_http;
     QTimer m_healthProbe;
     QTimer m_housekeeping;

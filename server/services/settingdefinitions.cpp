@@ -15,8 +15,6 @@ const QList<SettingDefinition> &systemSettingDefinitions()
         {QStringLiteral("knowledge_four_eyes"), Type::Bool, true, 0, 0, {}},
         {QStringLiteral("require_2fa_roles"), Type::RoleList, QJsonArray(), 0, 0, {}},
         {QStringLiteral("retention_days"), Type::Int, 365, 30, 3650, {}},
-        {QStringLiteral("event_retention_days"), Type::Int, 7, 1, 90, {}},
-        {QStringLiteral("max_sockets_per_user"), Type::Int, 5, 1, 100, {}},
         {QStringLiteral("sla_hours"), Type::HoursByPriority,
          QJsonObject{{QStringLiteral("urgent"), 1}, {QStringLiteral("high"), 4},
                      {QStringLiteral("normal"), 24}, {QStringLiteral("low"), 72}},

@@ -98,6 +98,11 @@ Result<Event> EventStore::append(SqlSession &s, Event e)
         return Error::internal();
     e.id = row->value(0).toLongLong();
     e.createdAt = SqlSession::readTime(row->value(1));
+    if (s.isPostgres()) {
+        auto notified = s.exec(QStringLiteral("SELECT pg_notify('joxai_events', ?)"), {QString::number(e.id)});
+        if (!notified)
+            return notified.error();
+    }
     return e;
 }
 
@@ -132,6 +137,18 @@ Result<Page<Event>> EventStore::visibleAfter(SqlSession &s, qint64 afterId, qint
     while (q->next())
         result.items << readEvent(q.value());
     return result;
+}
+
+Result<QList<Event>> EventStore::allAfter(SqlSession &s, qint64 afterId, int limit)
+{
+    auto q = s.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM events WHERE id > ? ORDER BY id LIMIT ?"),
+                    {afterId, limit});
+    if (!q)
+        return q.error();
+    QList<Event> events;
+    while (q->next())
+        events << readEvent(q.value());
+    return events;
 }
 
 Result<qint64> EventStore::latestId(SqlSession &s)

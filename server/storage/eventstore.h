@@ -40,12 +40,15 @@ struct Event
 class EventStore final
 {
 public:
-    // Inserts the event and answers it with its id and time.
+    // Inserts the event and answers it with its id and time. On PostgreSQL it also NOTIFYs
+    // joxai_events, which reaches every instance when the transaction commits.
     static Result<Event> append(SqlSession &s, Event event);
     static Result<std::optional<Event>> byId(SqlSession &s, qint64 id);
     // The caller's events after `afterId`, oldest first (the same rule as Event::visibleTo).
     static Result<Page<Event>> visibleAfter(SqlSession &s, qint64 afterId, qint64 userId, Role role,
                                             const PageRequest &page);
+    // Every event after `afterId`, oldest first, at most `limit` (for the bus, which routes them).
+    static Result<QList<Event>> allAfter(SqlSession &s, qint64 afterId, int limit);
     static Result<qint64> latestId(SqlSession &s);
     // Deletes events older than `before`; answers how many.
     static Result<qint64> pruneBefore(SqlSession &s, const QDateTime &before);

@@ -1,0 +1,82 @@
+#pragma once
+// The staff WebSocket (/api/v1/ws?token=JWT): checks the token on connect (4401), holds per-user
+// connection limits (4429), routes each event to the sockets whose user may see it, answers
+// {"type":"ping"} with {"type":"pong"}, pings idle clients, closes sockets whose token expired or
+// was revoked (4401), and closes a socket that falls too far behind (4408; the client resyncs
+// with GET /api/v1/events?after=) so one slow consumer never holds up the others.
+
+#include "server/core/roles.h"
+#include "server/storage/eventstore.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+class QWebSocket;
+
+namespace joxai {
+
+class AuthService;
+class Database;
+class EventBus;
+class TokenService;
+
+class StaffSocketHub final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StaffSocketHub)
+
+public:
+    struct Limits
+    {
+        int perUser = 5;
+        qint64 maxQueuedBytes = 1024 * 1024;
+        int heartbeatSeconds = 30;
+        int idleSeconds = 90;
+        int revalidateSeconds = 30;
+    };
+
+    StaffSocketHub(const TokenService &tokens, const AuthService &auth, Database &db, EventBus &bus, Limits limits,
+                   QObject *parent = nullptr);
+    ~StaffSocketHub() override;
+
+    // Takes ownership of a socket that asked for /api/v1/ws.
+    void accept(QWebSocket *socket);
+    // {"connections","by_role":{...},"users","events_sent"}
+    QJsonObject stats() const;
+    int connectionCount() const { return int(m_clients.size()); }
+    // Closes every socket (shutdown: 1001 makes clients reconnect elsewhere).
+    void closeAll(int code, const QString &reason);
+
+private:
+    struct Client
+    {
+        qint64 userId = 0;
+        Role role = Role::Agent;
+        qint64 tokenVersion = 0;
+        QDateTime expiresAt;
+        QElapsedTimer lastSeen;
+    };
+
+    void admit(QWebSocket *socket, const Client &client);
+    void route(const Event &event);
+    void onText(QWebSocket *socket, const QString &text);
+    void heartbeat();
+    void revalidate();
+    void drop(QWebSocket *socket, int code, const QString &reason);
+
+    const TokenService &m_tokens;
+    const AuthService &m_auth;
+    Database &m_db;
+    Limits m_limits;
+    QHash<QWebSocket *, Client> m_clients;
+    QHash<qint64, int> m_perUser;
+    qint64 m_eventsSent = 0;
+    QTimer m_heartbeat;
+    QTimer m_revalidate;
+};
+
+} // namespace joxai
