@@ -70,6 +70,9 @@ struct Config
     qint64 maxBodyBytes = 1024 * 1024;
 
     int wsMaxPerUser = 5;          // staff sockets one user may hold open (4429 beyond)
+    int wsMaxAgents = 20000;       // staff sockets all agents together may hold open
+    int wsMaxSupervisors = 2000;   // … all supervisors together
+    int wsMaxAdmins = 500;         // … all admins together
     int wsHeartbeatSeconds = 30;   // server pings; a socket silent for 3 heartbeats is closed
     int wsRevalidateSeconds = 30;  // how often open sockets' tokens are checked for revocation
     int eventRetentionDays = 7;

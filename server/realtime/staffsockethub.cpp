@@ -73,6 +73,11 @@ void StaffSocketHub::accept(QWebSocket *socket)
                          QStringLiteral("Too many open connections for this user."));
             return;
         }
+        if (m_limits.perRole.contains(who->role) && m_perRole.value(who->role) >= m_limits.perRole.value(who->role)) {
+            guard->close(QWebSocketProtocol::CloseCode(kTooMany),
+                         QStringLiteral("Too many open connections for this role."));
+            return;
+        }
         Client client;
         client.userId = who->userId;
         client.role = who->role;
@@ -87,6 +92,7 @@ void StaffSocketHub::admit(QWebSocket *socket, const Client &client)
 {
     m_clients.insert(socket, client);
     ++m_perUser[client.userId];
+    ++m_perRole[client.role];
     connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
     connect(socket, &QWebSocket::pong, this, [this, socket] {
         auto it = m_clients.find(socket);
@@ -99,6 +105,7 @@ void StaffSocketHub::admit(QWebSocket *socket, const Client &client)
             return;
         if (--m_perUser[it->userId] <= 0)
             m_perUser.remove(it->userId);
+        --m_perRole[it->role];
         m_clients.erase(it);
     });
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{

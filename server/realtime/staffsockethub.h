@@ -33,6 +33,7 @@ public:
     struct Limits
     {
         int perUser = 5;
+        QHash<Role, int> perRole; // all sockets of one role together; a role not listed is unlimited
         qint64 maxQueuedBytes = 1024 * 1024;
         int heartbeatSeconds = 30;
         int idleSeconds = 90;
@@ -74,6 +75,7 @@ private:
     Limits m_limits;
     QHash<QWebSocket *, Client> m_clients;
     QHash<qint64, int> m_perUser;
+    QHash<Role, int> m_perRole;
     qint64 m_eventsSent = 0;
     QTimer m_heartbeat;
     QTimer m_revalidate;

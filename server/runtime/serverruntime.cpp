@@ -19,6 +19,7 @@
 #include "server/services/settingsservice.h"
 #include "server/services/userservice.h"
 #include "server/storage/database.h"
+#include "server/storage/eventstore.h"
 #include "server/storage/migrator.h"
 
 #include <QHostAddress>
@@ -85,6 +86,9 @@ Status ServerRuntime::start()
         return bus;
     StaffSocketHub::Limits socketLimits;
     socketLimits.perUser = m_config.wsMaxPerUser;
+    socketLimits.perRole = {{Role::Agent, m_config.wsMaxAgents},
+                            {Role::Supervisor, m_config.wsMaxSupervisors},
+                            {Role::Admin, m_config.wsMaxAdmins}};
     socketLimits.heartbeatSeconds = m_config.wsHeartbeatSeconds;
     socketLimits.idleSeconds = 3 * m_config.wsHeartbeatSeconds;
     socketLimits.revalidateSeconds = m_config.wsRevalidateSeconds;
@@ -122,9 +126,23 @@ Status ServerRuntime::start()
     // Keep /health truthful without a query per request: probe now and then, often while down.
     connect(&m_healthProbe, &QTimer::timeout, this, &ServerRuntime::probeDatabase);
     m_healthProbe.start(2000);
-    connect(&m_housekeeping, &QTimer::timeout, this, [this] { m_limiter->prune(); });
-    m_housekeeping.start(60000);
+    connect(&m_housekeeping, &QTimer::timeout, this, &ServerRuntime::housekeeping);
+    m_housekeeping.start(60 * 1000);
     return success();
+}
+
+void ServerRuntime::housekeeping()
+{
+    m_limiter->prune();
+    // Events are kept for replay (/api/v1/events) for JOXAI_EVENT_RETENTION_DAYS, then dropped.
+    const QDateTime before = QDateTime::currentDateTimeUtc().addDays(-m_config.eventRetentionDays);
+    m_db->run<qint64>(this, [before](SqlSession &s) { return EventStore::pruneBefore(s, before); },
+                      [](Result<qint64> removed) {
+        if (!removed)
+            qCWarning(lcStorage) << "event pruning failed:" << removed.error().detail;
+        else if (removed.value() > 0)
+            qCInfo(lcStorage) << "pruned" << removed.value() << "expired events";
+    });
 }
 
 void ServerRuntime::probeDatabase()

@@ -51,6 +51,7 @@ public:
 
 private:
     void probeDatabase();
+    void housekeeping(); // every minute: rate-limit windows, expired events
 
     Config m_config;
     std::unique_ptr<PasswordHasher> m_hasher;

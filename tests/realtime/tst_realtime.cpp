@@ -151,6 +151,36 @@ private Q_SLOTS:
         QVERIFY(four.waitHello());
     }
 
+    void perRoleLimitClosesWith4429()
+    {
+        TestServer small([](Config &c) { c.wsMaxAgents = 1; });
+        QVERIFY(small.started());
+        HttpClient http(small.baseUrl());
+        const QString admin = http.adminToken();
+        const QString first = http.createStaff(admin, QStringLiteral("r1@bank.test"), QStringLiteral("agent"));
+        const QString second = http.createStaff(admin, QStringLiteral("r2@bank.test"), QStringLiteral("agent"));
+        Listener one, two, boss;
+        one.open(small.baseUrl(), first);
+        QVERIFY(one.waitHello());
+        two.open(small.baseUrl(), second);
+        QVERIFY(two.waitClosed());
+        QCOMPARE(int(two.m_ws.closeCode()), 4429);
+        boss.open(small.baseUrl(), admin); // other roles have their own allowance
+        QVERIFY(boss.waitHello());
+    }
+
+    void expiredEventsArePruned()
+    {
+        const Event e = publish(make(QStringLiteral("conversation.escalated"), Event::Visibility::Staff));
+        QVERIFY(e.id > 0);
+        SqlSession s = m_server->runtime().database().session();
+        auto removed = EventStore::pruneBefore(s, QDateTime::currentDateTimeUtc().addSecs(1));
+        QVERIFY(removed.ok());
+        QVERIFY(removed.value() >= 1);
+        const HttpResult r = m_http->get(QStringLiteral("/api/v1/events?after=%1").arg(e.id - 1), m_supervisor);
+        QCOMPARE(r.json().value(QStringLiteral("total")).toInt(), 0);
+    }
+
     void eventsReachExactlyThoseWhoMaySeeThem()
     {
         Listener a, b, s;
