@@ -4,6 +4,9 @@
 # a quick pass of the benchmark so it cannot rot. Stops what it started on every exit path.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# The installer test installs into a throwaway overlay root, and PostgreSQL runs as its own user:
+# both need root.
+[ "$(id -u)" -eq 0 ] || exec sudo --preserve-env=JOXAI_BUILD_DIR "$0" "$@"
 build=${JOXAI_BUILD_DIR:-$repo/build/ci}
 
 "$repo/installer/deps.sh" test

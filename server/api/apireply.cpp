@@ -60,6 +60,8 @@ QByteArray ApiReply::serialize(const HttpResponse &r, const Meta &meta)
         out += "X-Request-Id: " + meta.requestId + "\r\n";
     if (meta.closeAfter)
         out += "Connection: close\r\n";
+    else if (meta.keepAlive)
+        out += "Connection: keep-alive\r\n";
     out += "\r\n";
     if (!meta.head)
         out += r.body;

@@ -27,6 +27,7 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers; // CORS and friends, chosen by the router
         bool head = false;
         bool closeAfter = false;
+        bool keepAlive = false; // an HTTP/1.0 client asked for keep-alive: confirm it
         QByteArray routeLabel = QByteArrayLiteral("unmatched");
     };
 

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QMap>
+#include <QQueue>
 #include <QString>
 #include <QObject>
 
@@ -19,6 +20,17 @@ class ConnectionQueue final : public QObject
 
 public:
     static ConnectionQueue *of(QTcpSocket *socket);
+
+    // How one request wants its connection treated, as the connection guard (GuardedTcpServer)
+    // read it off the wire: QHttpServerRequest 6.4 does not tell the HTTP version.
+    struct Framing
+    {
+        bool closeAfter = false;  // HTTP/1.0 without keep-alive, or Connection: close
+        bool keepAlive10 = false; // HTTP/1.0 asking for keep-alive: say so in the answer
+    };
+    // The guard pushes one per request head, in order; HttpServer takes one per request.
+    void pushFraming(Framing framing) { m_framing.enqueue(framing); }
+    Framing takeFraming() { return m_framing.isEmpty() ? Framing{} : m_framing.dequeue(); }
 
     quint64 reserve();
     // Writes `bytes` once every earlier answer is written; closes the connection afterwards when
@@ -41,6 +53,7 @@ private:
     };
     QMap<quint64, Ready> m_ready;
     bool m_closing = false;
+    QQueue<Framing> m_framing;
     QString m_peerAddress;
 };
 

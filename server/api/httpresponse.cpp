@@ -86,6 +86,7 @@ QByteArray reasonPhrase(int status)
     case 423: return "Locked";
     case 426: return "Upgrade Required";
     case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
     default: return "Status";

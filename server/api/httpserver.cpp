@@ -87,12 +87,13 @@ void HttpServer::acceptWebSockets()
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    ConnectionQueue *queue = ConnectionQueue::of(socket);
+    const ConnectionQueue::Framing framing = queue->takeFraming();
     // WebSocket upgrades: answering nothing lets QAbstractHttpServer complete the handshake and
     // hand the socket to acceptWebSockets(), where the path is checked.
     if (request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) == 0)
         return true;
 
-    ConnectionQueue *queue = ConnectionQueue::of(socket);
     const quint64 seq = queue->reserve();
 
     ApiRequest req;
@@ -109,7 +110,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     ApiReply::Meta &meta = reply.meta();
     meta.requestId = req.requestId;
     meta.head = req.method == "HEAD";
-    meta.closeAfter = req.header("connection").toLower().contains("close");
+    meta.closeAfter = framing.closeAfter || req.header("connection").toLower().contains("close");
+    meta.keepAlive = framing.keepAlive10 && !meta.closeAfter;
     meta.headers = corsHeaders(req.header("origin"));
 
     const Router::Match match = m_router.match(req.method, req.path);

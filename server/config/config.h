@@ -68,6 +68,11 @@ struct Config
                                   // 0 = one thread per core (ConfigLoader resolves it)
     int bcryptCost = 12;
     qint64 maxBodyBytes = 1024 * 1024;
+    // Connection guards (GuardedTcpServer): QHttpServer 6.4 has none of its own.
+    int maxConnectionsPerAddress = 256; // open HTTP connections per client address; 0 = no cap
+    int maxHeaderBytes = 16 * 1024;     // request line + headers (431 beyond)
+    int idleTimeoutSeconds = 60;        // a keep-alive connection with nothing to do is closed
+    int requestTimeoutSeconds = 30;     // a started request must be complete by then (408)
 
     int wsMaxPerUser = 5;          // staff sockets one user may hold open (4429 beyond)
     int wsMaxAgents = 20000;       // staff sockets all agents together may hold open

@@ -156,6 +156,10 @@ const QList<Setting> &settings()
              return QString();
          },
          [](const Config &c) { return QString::number(c.maxBodyBytes); }},
+        integer(QStringLiteral("JOXAI_MAX_CONNECTIONS_PER_ADDRESS"), &Config::maxConnectionsPerAddress, 0, 1000000),
+        integer(QStringLiteral("JOXAI_MAX_HEADER_BYTES"), &Config::maxHeaderBytes, 1024, 1024 * 1024),
+        integer(QStringLiteral("JOXAI_IDLE_TIMEOUT_SECONDS"), &Config::idleTimeoutSeconds, 1, 86400),
+        integer(QStringLiteral("JOXAI_REQUEST_TIMEOUT_SECONDS"), &Config::requestTimeoutSeconds, 1, 3600),
         integer(QStringLiteral("JOXAI_WS_MAX_PER_USER"), &Config::wsMaxPerUser, 1, 1000),
         integer(QStringLiteral("JOXAI_WS_MAX_AGENTS"), &Config::wsMaxAgents, 1, 1000000),
         integer(QStringLiteral("JOXAI_WS_MAX_SUPERVISORS"), &Config::wsMaxSupervisors, 1, 1000000),

@@ -69,9 +69,9 @@ void EventBus::listen()
         qCWarning(lcStorage) << "cannot LISTEN for events from other instances; will retry";
         return;
     }
+    // Each listen() makes a new connection (and driver), so this never connects twice.
     connect(db.driver(), &QSqlDriver::notification, this,
-            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &) { kick(); },
-            Qt::UniqueConnection);
+            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &) { kick(); });
 }
 
 void EventBus::checkListener()

@@ -121,7 +121,8 @@ void StaffSocketHub::route(const Event &event)
         if (!event.visibleTo(it->userId, it->role))
             continue;
         QWebSocket *ws = it.key();
-        if (ws->bytesToWrite() > m_limits.maxQueuedBytes) {
+        const qint64 queued = ws->bytesToWrite();
+        if (queued > m_limits.hardQueuedBytes) {
             // Queued after the loop: closing emits signals that change m_clients.
             QMetaObject::invokeMethod(this, [this, ws = QPointer<QWebSocket>(ws)] {
                 if (ws)
@@ -129,9 +130,15 @@ void StaffSocketHub::route(const Event &event)
             }, Qt::QueuedConnection);
             continue;
         }
+        if (queued > m_limits.maxQueuedBytes && !it->behind) {
+            // A burst can fill a fast reader's buffer too: judge it after it had time to read.
+            it->behind = true;
+            QTimer::singleShot(2000, ws, [this, ws] { checkBehind(ws); });
+        }
         if (text.isEmpty())
             text = QString::fromUtf8(QJsonDocument(event.envelope()).toJson(QJsonDocument::Compact));
         ws->sendTextMessage(text);
+        ws->flush(); // hand it to the kernel now, so bytesToWrite() measures the reader, not us
         ++m_eventsSent;
     }
 }
@@ -195,10 +202,25 @@ void StaffSocketHub::revalidate()
     });
 }
 
+void StaffSocketHub::checkBehind(QWebSocket *socket)
+{
+    auto it = m_clients.find(socket);
+    if (it == m_clients.end())
+        return;
+    it->behind = false;
+    if (socket->bytesToWrite() > m_limits.maxQueuedBytes)
+        drop(socket, kTooSlow, QStringLiteral("Too far behind; resync with /api/v1/events."));
+}
+
 void StaffSocketHub::drop(QWebSocket *socket, int code, const QString &reason)
 {
     if (!m_clients.contains(socket))
         return;
+    if (code == kTooSlow) {
+        // Its close frame would wait behind the backlog it is not reading: cut it off now.
+        socket->abort();
+        return;
+    }
     socket->close(QWebSocketProtocol::CloseCode(code), reason);
     // A peer that never answers the close handshake is cut off.
     QTimer::singleShot(5000, socket, [socket] { socket->abort(); });

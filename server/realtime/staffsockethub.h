@@ -34,7 +34,8 @@ public:
     {
         int perUser = 5;
         QHash<Role, int> perRole; // all sockets of one role together; a role not listed is unlimited
-        qint64 maxQueuedBytes = 1024 * 1024;
+        qint64 maxQueuedBytes = 1024 * 1024; // unsent bytes a socket may keep for 2 s
+        qint64 hardQueuedBytes = 8 * 1024 * 1024; // … or at all
         int heartbeatSeconds = 30;
         int idleSeconds = 90;
         int revalidateSeconds = 30;
@@ -60,6 +61,7 @@ private:
         qint64 tokenVersion = 0;
         QDateTime expiresAt;
         QElapsedTimer lastSeen;
+        bool behind = false; // over maxQueuedBytes; checked again shortly
     };
 
     void admit(QWebSocket *socket, const Client &client);
@@ -68,6 +70,7 @@ private:
     void heartbeat();
     void revalidate();
     void drop(QWebSocket *socket, int code, const QString &reason);
+    void checkBehind(QWebSocket *socket);
 
     const TokenService &m_tokens;
     const AuthService &m_auth;

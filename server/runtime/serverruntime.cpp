@@ -3,6 +3,7 @@
 #include "server/api/apicontext.h"
 #include "server/api/auditroutes.h"
 #include "server/api/authroutes.h"
+#include "server/api/guardedtcpserver.h"
 #include "server/api/healthroutes.h"
 #include "server/api/httpserver.h"
 #include "server/api/realtimeroutes.h"
@@ -115,7 +116,22 @@ Status ServerRuntime::start()
     m_http->metrics().addGauge("joxai_db_up", "1 when the database answers.",
                                [db] { return db->isHealthy() ? 1.0 : 0.0; });
 
-    m_port = m_http->listen(QHostAddress(m_config.bindAddress), quint16(m_config.port));
+    // Our own listening socket, so every connection is guarded before QHttpServer parses it.
+    GuardedTcpServer::Limits guard;
+    guard.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
+    guard.maxHeaderBytes = m_config.maxHeaderBytes;
+    guard.maxBodyBytes = m_config.maxBodyBytes;
+    guard.idleTimeoutSeconds = m_config.idleTimeoutSeconds;
+    guard.requestTimeoutSeconds = m_config.requestTimeoutSeconds;
+    auto *tcp = new GuardedTcpServer(guard, m_http.get());
+    if (tcp->listen(QHostAddress(m_config.bindAddress), quint16(m_config.port))) {
+        m_http->bind(tcp);
+        m_port = tcp->serverPort();
+        m_http->metrics().addGauge("joxai_http_connections_open", "HTTP connections open (WebSockets excluded).",
+                                   [tcp] { return double(tcp->openConnections()); });
+    } else {
+        m_port = 0;
+    }
     if (m_port == 0) {
         m_http.reset();
         return Error::make(ErrorKind::Unavailable, QStringLiteral("listen_failed"),
