@@ -27,4 +27,5 @@ echo "test PostgreSQL cluster: $JOXAI_TEST_PG_URL"
 
 ctest --test-dir "$build" --output-on-failure -j2 "$@"
 "$repo/tests/bench/bench.sh" --quick --build-dir "$build"
+"$repo/tests/bench/wsbench.sh" --quick --build-dir "$build"
 echo "All tests passed."
