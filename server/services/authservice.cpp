@@ -48,6 +48,17 @@ Result<bool> acceptCode(SqlSession &s, qint64 userId, const std::optional<QByteA
     return UserStore::consumeTotpStep(s, userId, *step);
 }
 
+// acceptCode() for a signed-in user: a wrong or used code is a 422 naming the field.
+Status requireCode(SqlSession &s, qint64 userId, const std::optional<QByteArray> &secret, const QString &code)
+{
+    auto accepted = acceptCode(s, userId, secret, code, QDateTime::currentDateTimeUtc());
+    if (!accepted)
+        return accepted.error();
+    if (!accepted.value())
+        return invalidOtp();
+    return success();
+}
+
 Error revoked()
 {
     return Error::make(ErrorKind::Unauthorized, QStringLiteral("token_revoked"),
@@ -290,11 +301,8 @@ Status AuthService::enableTotp(SqlSession &s, const Principal &who, const QStrin
     if (user->totpSecret.isEmpty() || !secret)
         return Error::make(ErrorKind::Conflict, QStringLiteral("two_factor_not_set_up"),
                            QStringLiteral("Call POST /api/v1/auth/2fa/setup first."));
-    auto accepted = acceptCode(s, who.userId, secret, otp, QDateTime::currentDateTimeUtc());
-    if (!accepted)
-        return accepted.error();
-    if (!accepted.value())
-        return invalidOtp();
+    if (auto accepted = requireCode(s, who.userId, secret, otp); !accepted)
+        return accepted;
     return s.transaction<Done>([&]() -> Status {
         if (auto r = UserStore::setTotp(s, who.userId, user->totpSecret, true); !r)
             return r;
@@ -312,11 +320,8 @@ Status AuthService::disableTotp(SqlSession &s, const Principal &who, const QStri
     if (!user->totpEnabled || !secret)
         return Error::make(ErrorKind::Conflict, QStringLiteral("two_factor_not_enabled"),
                            QStringLiteral("Two-factor sign-in is not on."));
-    auto accepted = acceptCode(s, who.userId, secret, otp, QDateTime::currentDateTimeUtc());
-    if (!accepted)
-        return accepted.error();
-    if (!accepted.value())
-        return invalidOtp();
+    if (auto accepted = requireCode(s, who.userId, secret, otp); !accepted)
+        return accepted;
     return s.transaction<Done>([&]() -> Status {
         if (auto r = UserStore::setTotp(s, who.userId, QString(), false); !r)
             return r;
