@@ -2,8 +2,8 @@
 // The staff WebSocket (/api/v1/ws?token=JWT): checks the token on connect (4401), holds per-user
 // connection limits (4429), routes each event to the sockets whose user may see it, answers
 // {"type":"ping"} with {"type":"pong"}, pings idle clients, closes sockets whose token expired or
-// was revoked (4401), and closes a socket that falls too far behind (4408; the client resyncs
-// with GET /api/v1/events?after=) so one slow consumer never holds up the others.
+// was revoked (4401), and cuts off a socket that falls too far behind (the client reconnects and
+// resyncs with GET /api/v1/events?after=) so one slow consumer never holds up the others.
 
 #include "server/core/roles.h"
 #include "server/storage/eventstore.h"
