@@ -6,6 +6,7 @@
 #include "server/storage/database.h"
 #include "server/storage/eventstore.h"
 #include "tests/support/httpclient.h"
+#include "tests/support/staffsocketclient.h"
 #include "tests/support/testserver.h"
 
 #include <QJsonDocument>
@@ -18,38 +19,7 @@
 using namespace joxai;
 using namespace joxai::test;
 
-namespace {
-
-// A staff socket that keeps what it receives.
-class Listener
-{
-public:
-    Listener()
-    {
-        QObject::connect(&m_ws, &QWebSocket::textMessageReceived, &m_ws, [this](const QString &text) {
-            const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
-            m_messages << o;
-            if (o.contains(QStringLiteral("id")) && o.value(QStringLiteral("type")).toString() != QLatin1String("hello"))
-                m_eventIds << o.value(QStringLiteral("id")).toInteger();
-        });
-    }
-
-    void open(const QString &baseUrl, const QString &token)
-    {
-        QString url = baseUrl;
-        url.replace(QLatin1String("http://"), QLatin1String("ws://"));
-        m_ws.open(QUrl(url + QStringLiteral("/api/v1/ws?token=") + token));
-    }
-    bool waitHello() { return QTest::qWaitFor([this] { return !m_messages.isEmpty(); }, 10000); }
-    bool waitClosed() { return QTest::qWaitFor([this] { return m_ws.state() == QAbstractSocket::UnconnectedState; }, 10000); }
-    bool waitEvents(int n) { return QTest::qWaitFor([this, n] { return m_eventIds.size() >= n; }, 10000); }
-
-    QWebSocket m_ws;
-    QList<QJsonObject> m_messages;
-    QList<qint64> m_eventIds;
-};
-
-} // namespace
+using Listener = StaffSocketClient;
 
 class TestRealtime : public QObject
 {
@@ -114,40 +84,40 @@ private Q_SLOTS:
     {
         QFETCH(QString, token);
         Listener l;
-        l.open(m_server->baseUrl(), token);
+        l.connectTo(m_server->baseUrl(), token);
         QVERIFY(l.waitClosed());
-        QCOMPARE(int(l.m_ws.closeCode()), 4401);
-        QVERIFY(l.m_messages.isEmpty());
+        QCOMPARE(int(l.socket().closeCode()), 4401);
+        QVERIFY(l.messages.isEmpty());
     }
 
     void helloThenPingPong()
     {
         Listener l;
-        l.open(m_server->baseUrl(), m_agentA);
+        l.connectTo(m_server->baseUrl(), m_agentA);
         QVERIFY(l.waitHello());
-        QCOMPARE(l.m_messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("hello"));
-        QCOMPARE(l.m_messages.first().value(QStringLiteral("user_id")).toInteger(), m_agentAId);
-        l.m_ws.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
-        QVERIFY(QTest::qWaitFor([&] { return l.m_messages.size() >= 2; }, 5000));
-        QCOMPARE(l.m_messages.at(1).value(QStringLiteral("type")).toString(), QStringLiteral("pong"));
+        QCOMPARE(l.messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("hello"));
+        QCOMPARE(l.messages.first().value(QStringLiteral("user_id")).toInteger(), m_agentAId);
+        l.socket().sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
+        QVERIFY(QTest::qWaitFor([&] { return l.messages.size() >= 2; }, 5000));
+        QCOMPARE(l.messages.at(1).value(QStringLiteral("type")).toString(), QStringLiteral("pong"));
     }
 
     void perUserLimitClosesWith4429()
     {
         Listener one, two, three;
-        one.open(m_server->baseUrl(), m_agentB);
+        one.connectTo(m_server->baseUrl(), m_agentB);
         QVERIFY(one.waitHello());
-        two.open(m_server->baseUrl(), m_agentB);
+        two.connectTo(m_server->baseUrl(), m_agentB);
         QVERIFY(two.waitHello());
-        three.open(m_server->baseUrl(), m_agentB);
+        three.connectTo(m_server->baseUrl(), m_agentB);
         QVERIFY(three.waitClosed());
-        QCOMPARE(int(three.m_ws.closeCode()), 4429);
+        QCOMPARE(int(three.socket().closeCode()), 4429);
         // Closing one frees a place.
-        one.m_ws.close();
+        one.socket().close();
         QVERIFY(one.waitClosed());
         QTest::qWait(200);
         Listener four;
-        four.open(m_server->baseUrl(), m_agentB);
+        four.connectTo(m_server->baseUrl(), m_agentB);
         QVERIFY(four.waitHello());
     }
 
@@ -160,12 +130,12 @@ private Q_SLOTS:
         const QString first = http.createStaff(admin, QStringLiteral("r1@bank.test"), QStringLiteral("agent"));
         const QString second = http.createStaff(admin, QStringLiteral("r2@bank.test"), QStringLiteral("agent"));
         Listener one, two, boss;
-        one.open(small.baseUrl(), first);
+        one.connectTo(small.baseUrl(), first);
         QVERIFY(one.waitHello());
-        two.open(small.baseUrl(), second);
+        two.connectTo(small.baseUrl(), second);
         QVERIFY(two.waitClosed());
-        QCOMPARE(int(two.m_ws.closeCode()), 4429);
-        boss.open(small.baseUrl(), admin); // other roles have their own allowance
+        QCOMPARE(int(two.socket().closeCode()), 4429);
+        boss.connectTo(small.baseUrl(), admin); // other roles have their own allowance
         QVERIFY(boss.waitHello());
     }
 
@@ -184,9 +154,9 @@ private Q_SLOTS:
     void eventsReachExactlyThoseWhoMaySeeThem()
     {
         Listener a, b, s;
-        a.open(m_server->baseUrl(), m_agentA);
-        b.open(m_server->baseUrl(), m_agentB);
-        s.open(m_server->baseUrl(), m_supervisor);
+        a.connectTo(m_server->baseUrl(), m_agentA);
+        b.connectTo(m_server->baseUrl(), m_agentB);
+        s.connectTo(m_server->baseUrl(), m_supervisor);
         QVERIFY(a.waitHello() && b.waitHello() && s.waitHello());
 
         QList<Event> sent;
@@ -212,12 +182,12 @@ private Q_SLOTS:
         QCOMPARE(forS.size(), 40); // everything but B's notifications
         QVERIFY(a.waitEvents(forA.size()) && b.waitEvents(forB.size()) && s.waitEvents(forS.size()));
         QTest::qWait(300); // nothing more may arrive
-        QCOMPARE(a.m_eventIds, forA); // exactly these, in order, each once
-        QCOMPARE(b.m_eventIds, forB);
-        QCOMPARE(s.m_eventIds, forS);
+        QCOMPARE(a.ids, forA); // exactly these, in order, each once
+        QCOMPARE(b.ids, forB);
+        QCOMPARE(s.ids, forS);
 
         // The envelope of shared/API.md.
-        const QJsonObject first = a.m_messages.at(1);
+        const QJsonObject first = a.messages.at(1);
         QCOMPARE(first.value(QStringLiteral("type")).toString(), QStringLiteral("conversation.escalated"));
         QVERIFY(!first.value(QStringLiteral("at")).toString().isEmpty());
         QCOMPARE(first.value(QStringLiteral("data")).toObject().value(QStringLiteral("note")).toString(),
@@ -245,7 +215,7 @@ private Q_SLOTS:
     void statsForSupervisorsOnly()
     {
         Listener a;
-        a.open(m_server->baseUrl(), m_agentA);
+        a.connectTo(m_server->baseUrl(), m_agentA);
         QVERIFY(a.waitHello());
         const HttpResult stats = m_http->get(QStringLiteral("/api/v1/ws/stats"), m_supervisor);
         QCOMPARE(stats.status, 200);

@@ -10,6 +10,7 @@
 #include "server/storage/database.h"
 #include "server/storage/eventstore.h"
 #include "tests/support/httpclient.h"
+#include "tests/support/staffsocketclient.h"
 #include "tests/support/testserver.h"
 
 #include <QElapsedTimer>
@@ -25,6 +26,8 @@ using namespace joxai::test;
 
 namespace {
 
+using Listener = StaffSocketClient;
+
 const QByteArray kSecret = QByteArrayLiteral("test-secret-key-0123456789-abcdefghijklmnop");
 
 QUrl socketUrl(const QString &baseUrl, const QString &token)
@@ -38,43 +41,6 @@ QUrl socketUrl(const QString &baseUrl, const QString &token)
     return url;
 }
 
-// A staff socket that records what it receives.
-class Listener final
-{
-public:
-    Listener()
-    {
-        QObject::connect(&m_ws, &QWebSocket::textMessageReceived, [this](const QString &text) {
-            const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
-            const QString type = o.value(QStringLiteral("type")).toString();
-            if (type == QLatin1String("hello"))
-                hello = o;
-            else if (type != QLatin1String("pong"))
-                ids.append(o.value(QStringLiteral("id")).toInteger());
-        });
-        QObject::connect(&m_ws, &QWebSocket::disconnected, [this] { closed = true; });
-    }
-    Q_DISABLE_COPY_MOVE(Listener)
-
-    QString open(const QString &baseUrl, const QString &token)
-    {
-        m_ws.open(socketUrl(baseUrl, token));
-        if (!QTest::qWaitFor([this] { return !hello.isEmpty() || closed; }, 10000))
-            return QStringLiteral("no hello within 10 s");
-        if (hello.isEmpty())
-            return QStringLiteral("closed before hello: %1 %2").arg(int(m_ws.closeCode())).arg(m_ws.closeReason());
-        return {};
-    }
-    bool waitClosed(int ms) { return QTest::qWaitFor([this] { return closed; }, ms); }
-
-    QWebSocket &socket() { return m_ws; }
-    QList<qint64> ids;
-    QJsonObject hello;
-    bool closed = false;
-
-private:
-    QWebSocket m_ws;
-};
 
 // A WebSocket client written by hand on a QTcpSocket, so that it can stop reading.
 class RawSocket final
@@ -192,30 +158,7 @@ private:
     QByteArray m_message;
 };
 
-QString describeIds(const QList<qint64> &ids)
-{
-    QStringList parts;
-    for (qint64 id : ids)
-        parts << QString::number(id);
-    return parts.join(QLatin1Char(','));
-}
 
-QList<qint64> resyncIds(HttpClient &http, const QString &token, qint64 after, QString *why)
-{
-    QList<qint64> ids;
-    for (int offset = 0;; offset += 200) {
-        const HttpResult r = http.get(QStringLiteral("/api/v1/events?after=%1&limit=200&offset=%2").arg(after).arg(offset), token);
-        if (r.status != 200) {
-            *why = QStringLiteral("/events → %1 %2").arg(r.status).arg(QString::fromUtf8(r.body));
-            return ids;
-        }
-        const QJsonArray items = r.items();
-        for (const QJsonValue &v : items)
-            ids.append(v.toObject().value(QStringLiteral("id")).toInteger());
-        if (items.size() < 200)
-            return ids;
-    }
-}
 
 bool strictlyIncreasing(const QList<qint64> &ids)
 {

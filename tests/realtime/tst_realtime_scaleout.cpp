@@ -8,6 +8,7 @@
 #include "server/storage/database.h"
 #include "server/storage/eventstore.h"
 #include "tests/support/httpclient.h"
+#include "tests/support/staffsocketclient.h"
 #include "tests/support/testserver.h"
 
 #include <QJsonDocument>
@@ -27,53 +28,10 @@ using namespace joxai::test;
 
 namespace {
 
+using Listener = StaffSocketClient;
+
 const QString kSecret = QStringLiteral("test-secret-key-0123456789-abcdefghijklmnop");
 
-// A staff socket that records what it receives.
-class Listener final
-{
-public:
-    Listener()
-    {
-        QObject::connect(&m_ws, &QWebSocket::textMessageReceived, [this](const QString &text) {
-            const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
-            messages.append(o);
-            const QString type = o.value(QStringLiteral("type")).toString();
-            if (type == QLatin1String("hello"))
-                hello = o;
-            else if (type != QLatin1String("pong"))
-                ids.append(o.value(QStringLiteral("id")).toInteger());
-        });
-    }
-    Q_DISABLE_COPY_MOVE(Listener)
-
-    // Opens and waits for the hello; answers an empty string or why it failed.
-    QString open(const QString &baseUrl, const QString &token)
-    {
-        QUrl url(baseUrl);
-        url.setScheme(QStringLiteral("ws"));
-        url.setPath(QStringLiteral("/api/v1/ws"));
-        QUrlQuery q;
-        q.addQueryItem(QStringLiteral("token"), token);
-        url.setQuery(q);
-        m_ws.open(url);
-        if (!QTest::qWaitFor([this] { return !hello.isEmpty() || m_ws.state() == QAbstractSocket::UnconnectedState; }, 10000))
-            return QStringLiteral("no hello within 10 s");
-        if (hello.isEmpty())
-            return QStringLiteral("closed before hello: %1 %2").arg(int(m_ws.closeCode())).arg(m_ws.closeReason());
-        if (messages.first().value(QStringLiteral("type")).toString() != QLatin1String("hello"))
-            return QStringLiteral("first message is not hello");
-        return {};
-    }
-
-    QWebSocket &socket() { return m_ws; }
-    QList<QJsonObject> messages;
-    QList<qint64> ids;
-    QJsonObject hello;
-
-private:
-    QWebSocket m_ws;
-};
 
 Event makeEvent(const QString &type, Event::Visibility visibility, qint64 assignedTo, int n)
 {
@@ -85,31 +43,7 @@ Event makeEvent(const QString &type, Event::Visibility visibility, qint64 assign
     return e;
 }
 
-QString describeIds(const QList<qint64> &ids)
-{
-    QStringList parts;
-    for (qint64 id : ids)
-        parts << QString::number(id);
-    return parts.join(QLatin1Char(','));
-}
 
-// Every id of /api/v1/events?after= (all pages).
-QList<qint64> resyncIds(HttpClient &http, const QString &token, qint64 after, QString *why)
-{
-    QList<qint64> ids;
-    for (int offset = 0;; offset += 200) {
-        const HttpResult r = http.get(QStringLiteral("/api/v1/events?after=%1&limit=200&offset=%2").arg(after).arg(offset), token);
-        if (r.status != 200) {
-            *why = QStringLiteral("/events → %1 %2").arg(r.status).arg(QString::fromUtf8(r.body));
-            return {};
-        }
-        const QJsonArray items = r.items();
-        for (const QJsonValue &v : items)
-            ids.append(v.toObject().value(QStringLiteral("id")).toInteger());
-        if (items.size() < 200)
-            return ids;
-    }
-}
 
 } // namespace
 
