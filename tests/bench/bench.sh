@@ -31,19 +31,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
-quick=0
-build_dir="$repo/build"
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --quick) quick=1; shift ;;
-    --build-dir)
-      [[ $# -ge 2 ]] || { echo "bench.sh: --build-dir needs a folder" >&2; exit 2; }
-      build_dir="$2"; shift 2 ;;
-    --build-dir=*) build_dir="${1#*=}"; shift ;;
-    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "bench.sh: unknown argument '$1' (usage: bench.sh [--quick] [--build-dir DIR])" >&2; exit 2 ;;
-  esac
-done
+# shellcheck source=tests/bench/common.sh
+source "$here/common.sh"
+parse_bench_args bench.sh 28 "$@"
 
 threads="${BENCH_THREADS:-1}"
 conns="${BENCH_CONNECTIONS:-50}"
@@ -91,19 +81,6 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/joxai-bench.XXXXXX")"
 mkdir -p "$work/data"
 
 # A loopback port nobody listens on, below the ephemeral range so wrk's own sockets never take it.
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { # sets $port
-  local p
-  for _ in $(seq 200); do
-    p=$((20000 + RANDOM % 12000))
-    if ! port_taken "$p" && [[ " ${used_ports[*]:-} " != *" $p "* ]]; then
-      used_ports+=("$p"); port="$p"; return 0
-    fi
-  done
-  return 1
-}
-used_ports=()
-port=""
 
 wait_healthy() { # name pid url log
   local name="$1" pid="$2" url="$3" log="$4"

@@ -25,19 +25,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
-quick=0
-build_dir="$repo/build"
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --quick) quick=1; shift ;;
-    --build-dir)
-      [[ $# -ge 2 ]] || { echo "wsbench.sh: --build-dir needs a folder" >&2; exit 2; }
-      build_dir="$2"; shift 2 ;;
-    --build-dir=*) build_dir="${1#*=}"; shift ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "wsbench.sh: unknown argument '$1' (usage: wsbench.sh [--quick] [--build-dir DIR])" >&2; exit 2 ;;
-  esac
-done
+# shellcheck source=tests/bench/common.sh
+source "$here/common.sh"
+parse_bench_args wsbench.sh 23 "$@"
 
 if [[ $quick -eq 1 ]]; then
   hold_sockets="${WSBENCH_HOLD_SOCKETS:-200}"; hold_seconds="${WSBENCH_HOLD_SECONDS:-0}"
@@ -112,13 +102,7 @@ admin_url="$("$pg_cluster" start "$cluster")" || die "could not start PostgreSQL
   || die "could not create database joxai"
 db_url="${admin_url%/*}/joxai"
 
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-port=""
-for _ in $(seq 200); do
-  p=$((20000 + RANDOM % 12000))
-  if ! port_taken "$p"; then port="$p"; break; fi
-done
-[[ -n "$port" ]] || die "no free loopback port"
+free_port || die "no free loopback port"
 base="http://127.0.0.1:$port"
 
 DATABASE_URL="$db_url" SECRET_KEY="wsbench-secret-key-0123456789-abcdefghij" \
