@@ -36,12 +36,18 @@ struct Config
     QString secretKey;
     bool secretKeyGenerated = false; // kept in <data>/secret_key by the embedded default
 
-    QString aiProvider = QStringLiteral("local"); // local | anthropic | openai
+    // local | anthropic | openai. Empty = not chosen: ConfigLoader::chooseAiProvider resolves it
+    // (AI_PROVIDER when given, else the provider whose key is set, else local); load() does so.
+    QString aiProvider;
     QString anthropicApiKey;
     QString openaiApiKey;
     QString anthropicBaseUrl = QStringLiteral("https://api.anthropic.com");
     QString openaiBaseUrl = QStringLiteral("https://api.openai.com/v1");
-    QString aiModel;
+    QString aiModel;              // empty: the provider's default model
+    int aiTimeoutSeconds = 20;    // per attempt
+    int aiMaxRetries = 2;         // retries after the first attempt (time-outs, 429, 529, 5xx)
+    bool aiStream = true;         // ask remote providers for a streamed (SSE) answer
+    int aiMaxTokens = 400;        // upper bound on a reply's length, in tokens
 
     int accessTokenExpireHours = 12;
     QStringList corsOrigins;

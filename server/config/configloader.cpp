@@ -63,6 +63,23 @@ Setting integer(const QString &name, int Config::*member, int min, int max)
             [member](const Config &c) { return QString::number(c.*member); }};
 }
 
+Setting flag(const QString &name, bool Config::*member)
+{
+    return {name, false,
+            [member](Config &c, const QString &v) {
+                const QString t = v.trimmed().toLower();
+                static const QStringList on = {QStringLiteral("1"), QStringLiteral("true"), QStringLiteral("on"),
+                                               QStringLiteral("yes")};
+                static const QStringList off = {QStringLiteral("0"), QStringLiteral("false"), QStringLiteral("off"),
+                                                QStringLiteral("no")};
+                if (!on.contains(t) && !off.contains(t))
+                    return QStringLiteral("must be on or off (also 1/0, true/false, yes/no)");
+                c.*member = on.contains(t);
+                return QString();
+            },
+            [member](const Config &c) { return c.*member ? QStringLiteral("on") : QStringLiteral("off"); }};
+}
+
 Setting choice(const QString &name, QString Config::*member, const QStringList &choices)
 {
     return {name, false,
@@ -103,6 +120,10 @@ const QList<Setting> &settings()
         text(QStringLiteral("JOXAI_ANTHROPIC_BASE_URL"), &Config::anthropicBaseUrl),
         text(QStringLiteral("JOXAI_OPENAI_BASE_URL"), &Config::openaiBaseUrl),
         text(QStringLiteral("JOXAI_AI_MODEL"), &Config::aiModel),
+        integer(QStringLiteral("JOXAI_AI_TIMEOUT_SECONDS"), &Config::aiTimeoutSeconds, 1, 600),
+        integer(QStringLiteral("JOXAI_AI_MAX_RETRIES"), &Config::aiMaxRetries, 0, 10),
+        flag(QStringLiteral("JOXAI_AI_STREAM"), &Config::aiStream),
+        integer(QStringLiteral("JOXAI_AI_MAX_TOKENS"), &Config::aiMaxTokens, 16, 8192),
         integer(QStringLiteral("ACCESS_TOKEN_EXPIRE_HOURS"), &Config::accessTokenExpireHours, 1, 720),
         {QStringLiteral("CORS_ORIGINS"), false,
          [](Config &c, const QString &v) {
@@ -250,6 +271,17 @@ QStringList ConfigLoader::settingNames()
     return names;
 }
 
+QString ConfigLoader::chooseAiProvider(const Config &config)
+{
+    if (!config.aiProvider.isEmpty())
+        return config.aiProvider;
+    if (!config.anthropicApiKey.isEmpty())
+        return QStringLiteral("anthropic");
+    if (!config.openaiApiKey.isEmpty())
+        return QStringLiteral("openai");
+    return QStringLiteral("local");
+}
+
 Result<DatabaseTarget> ConfigLoader::parseDatabaseUrl(const QString &url, const QString &dataDir)
 {
     DatabaseTarget t;
@@ -352,14 +384,8 @@ Result<Config> ConfigLoader::load(const QProcessEnvironment &env, const Override
         config.dataDir = defaultDataDir();
     config.dataDir = QDir(config.dataDir).absolutePath();
 
-    // With no AI_PROVIDER the provider follows the key that is set.
-    if (!env.contains(QStringLiteral("AI_PROVIDER")) && !cli.contains(QStringLiteral("AI_PROVIDER"))
-        && !fromFile.contains(QStringLiteral("AI_PROVIDER"))) {
-        if (!config.anthropicApiKey.isEmpty())
-            config.aiProvider = QStringLiteral("anthropic");
-        else if (!config.openaiApiKey.isEmpty())
-            config.aiProvider = QStringLiteral("openai");
-    }
+    // With no AI_PROVIDER (or an empty one) the provider follows the key that is set.
+    config.aiProvider = chooseAiProvider(config);
     if (config.aiProvider == QLatin1String("anthropic") && config.anthropicApiKey.isEmpty())
         return configError(QStringLiteral("AI_PROVIDER=anthropic"), QStringLiteral("configuration"),
                            QStringLiteral("needs ANTHROPIC_API_KEY"));

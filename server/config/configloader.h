@@ -28,6 +28,10 @@ public:
     // "NAME=value" lines of the effective configuration, secrets masked.
     static QStringList describe(const Config &config);
 
+    // The provider rule: AI_PROVIDER when set; otherwise the provider whose key is set (Anthropic
+    // first, then OpenAI); otherwise "local".
+    static QString chooseAiProvider(const Config &config);
+
     static Result<DatabaseTarget> parseDatabaseUrl(const QString &url, const QString &dataDir);
     static QStringList settingNames();
 };

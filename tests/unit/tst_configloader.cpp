@@ -71,6 +71,10 @@ private Q_SLOTS:
         QTest::newRow("bad bind") << "JOXAI_BIND" << "localhost:80";
         QTest::newRow("bad cors") << "CORS_ORIGINS" << "not an origin";
         QTest::newRow("expiry zero") << "ACCESS_TOKEN_EXPIRE_HOURS" << "0";
+        QTest::newRow("ai time-out zero") << "JOXAI_AI_TIMEOUT_SECONDS" << "0";
+        QTest::newRow("ai retries negative") << "JOXAI_AI_MAX_RETRIES" << "-1";
+        QTest::newRow("ai stream not a flag") << "JOXAI_AI_STREAM" << "maybe";
+        QTest::newRow("ai max tokens tiny") << "JOXAI_AI_MAX_TOKENS" << "1";
     }
 
     void badValuesNameTheSetting()
@@ -113,6 +117,56 @@ private Q_SLOTS:
         auto needsKey = ConfigLoader::load(env({{"AI_PROVIDER", QStringLiteral("anthropic")}}), {});
         QVERIFY(!needsKey.ok());
         QVERIFY(needsKey.error().detail.contains(QStringLiteral("ANTHROPIC_API_KEY")));
+    }
+
+    void explicitProviderWinsOverTheKeys()
+    {
+        auto c = ConfigLoader::load(env({{"AI_PROVIDER", QStringLiteral("local")},
+                                         {"ANTHROPIC_API_KEY", QStringLiteral("sk-ant-x")}}),
+                                    {});
+        QVERIFY(c.ok());
+        QCOMPARE(c->aiProvider, QStringLiteral("local"));
+        auto both = ConfigLoader::load(env({{"ANTHROPIC_API_KEY", QStringLiteral("sk-ant-x")},
+                                            {"OPENAI_API_KEY", QStringLiteral("sk-x")}}),
+                                       {});
+        QCOMPARE(both->aiProvider, QStringLiteral("anthropic"));
+        // An empty AI_PROVIDER is "not set": the key still chooses.
+        auto empty = ConfigLoader::load(env({{"AI_PROVIDER", QString()},
+                                             {"OPENAI_API_KEY", QStringLiteral("sk-x")}}),
+                                        {});
+        QCOMPARE(empty->aiProvider, QStringLiteral("openai"));
+    }
+
+    void providerRuleAppliesToAnUnloadedConfig()
+    {
+        Config c;
+        QCOMPARE(ConfigLoader::chooseAiProvider(c), QStringLiteral("local"));
+        c.openaiApiKey = QStringLiteral("sk-x");
+        QCOMPARE(ConfigLoader::chooseAiProvider(c), QStringLiteral("openai"));
+        c.anthropicApiKey = QStringLiteral("sk-ant-x");
+        QCOMPARE(ConfigLoader::chooseAiProvider(c), QStringLiteral("anthropic"));
+        c.aiProvider = QStringLiteral("local");
+        QCOMPARE(ConfigLoader::chooseAiProvider(c), QStringLiteral("local"));
+    }
+
+    void assistantSettingsHaveDefaultsAndAreRead()
+    {
+        auto d = ConfigLoader::load(env({}), {});
+        QCOMPARE(d->aiTimeoutSeconds, 20);
+        QCOMPARE(d->aiMaxRetries, 2);
+        QCOMPARE(d->aiStream, true);
+        QCOMPARE(d->aiMaxTokens, 400);
+        auto c = ConfigLoader::load(env({{"JOXAI_AI_TIMEOUT_SECONDS", QStringLiteral("5")},
+                                         {"JOXAI_AI_MAX_RETRIES", QStringLiteral("0")},
+                                         {"JOXAI_AI_STREAM", QStringLiteral("off")},
+                                         {"JOXAI_AI_MAX_TOKENS", QStringLiteral("800")}}),
+                                    {});
+        QVERIFY(c.ok());
+        QCOMPARE(c->aiTimeoutSeconds, 5);
+        QCOMPARE(c->aiMaxRetries, 0);
+        QCOMPARE(c->aiStream, false);
+        QCOMPARE(c->aiMaxTokens, 800);
+        QVERIFY(ConfigLoader::describe(c.value()).contains(QStringLiteral("JOXAI_AI_STREAM=off")));
     }
 
     void productionRequiresASecretKey()
