@@ -1,0 +1,85 @@
+// The widget's identity token: what the bank's site signs is accepted; anything forged, altered,
+// expired or malformed is refused with 401 invalid_identity_token.
+
+#include "server/auth/identitytoken.h"
+
+#include <QTest>
+
+namespace joxai::test {
+
+class TestIdentityToken : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC);
+    IdentityToken bank{QByteArrayLiteral("shared-widget-secret-0123456789")};
+
+    static void expectRefused(const Result<VerifiedIdentity> &r)
+    {
+        QVERIFY(!r);
+        QCOMPARE(r.error().kind, ErrorKind::Unauthorized);
+        QCOMPARE(r.error().code, QStringLiteral("invalid_identity_token"));
+    }
+
+private Q_SLOTS:
+    void acceptsATokenTheBankSigned()
+    {
+        const QString token = bank.issue(QStringLiteral("CUST-0042.é"), now.addSecs(600));
+        auto r = bank.verify(token, now);
+        QVERIFY(r);
+        QCOMPARE(r->customerRef, QStringLiteral("CUST-0042.é"));
+        QCOMPARE(r->expiresAt, now.addSecs(600));
+    }
+
+    void refusesAnExpiredToken()
+    {
+        expectRefused(bank.verify(bank.issue(QStringLiteral("CUST-1"), now.addSecs(-1)), now));
+        expectRefused(bank.verify(bank.issue(QStringLiteral("CUST-1"), now), now));
+    }
+
+    void refusesATokenSignedWithAnotherSecret()
+    {
+        IdentityToken other(QByteArrayLiteral("someone-else's-secret"));
+        expectRefused(bank.verify(other.issue(QStringLiteral("CUST-1"), now.addSecs(600)), now));
+    }
+
+    void refusesAnAlteredCustomerOrExpiry()
+    {
+        const QStringList parts = bank.issue(QStringLiteral("CUST-1"), now.addSecs(600)).split(QLatin1Char('.'));
+        const QString otherRef = QString::fromLatin1(QByteArrayLiteral("CUST-2").toBase64(
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        expectRefused(bank.verify(otherRef + QLatin1Char('.') + parts[1] + QLatin1Char('.') + parts[2], now));
+        expectRefused(bank.verify(parts[0] + QStringLiteral(".1900000000.") + parts[2], now));
+    }
+
+    void refusesMalformedTokens_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("one part") << QStringLiteral("abc");
+        QTest::newRow("two parts") << QStringLiteral("abc.123");
+        QTest::newRow("four parts") << QStringLiteral("a.b.c.d");
+        QTest::newRow("empty parts") << QStringLiteral("..");
+        QTest::newRow("not base64") << QStringLiteral("!!!.1900000000.???");
+        QTest::newRow("huge") << QString(5000, QLatin1Char('a'));
+        QTest::newRow("non-latin") << QStringLiteral("é.ü.ß");
+    }
+
+    void refusesMalformedTokens()
+    {
+        QFETCH(QString, token);
+        expectRefused(bank.verify(token, now));
+    }
+
+    void refusesEverythingWithoutASecret()
+    {
+        IdentityToken unconfigured{QByteArray()};
+        expectRefused(unconfigured.verify(bank.issue(QStringLiteral("CUST-1"), now.addSecs(600)), now));
+    }
+};
+
+} // namespace joxai::test
+
+QTEST_GUILESS_MAIN(joxai::test::TestIdentityToken)
+#include "tst_identitytoken.moc"
