@@ -48,6 +48,7 @@ struct Config
     int aiMaxRetries = 2;         // retries after the first attempt (time-outs, 429, 529, 5xx)
     bool aiStream = true;         // ask remote providers for a streamed (SSE) answer
     int aiMaxTokens = 400;        // upper bound on a reply's length, in tokens
+    int aiCacheSeconds = 300;     // identical questions within this window are answered from the cache; 0 = off
 
     int accessTokenExpireHours = 12;
     QStringList corsOrigins;
