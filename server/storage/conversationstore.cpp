@@ -114,6 +114,64 @@ Result<std::optional<Conversation>> ConversationStore::byId(SqlSession &s, qint6
     return oneConversation(s, QStringLiteral("id = ?"), id);
 }
 
+Result<Page<Conversation>> ConversationStore::list(SqlSession &s, const ConversationFilter &f)
+{
+    QString where = QStringLiteral(" WHERE 1=1");
+    QVariantList values;
+    if (!f.status.isEmpty()) {
+        where += QStringLiteral(" AND status = ?");
+        values << f.status;
+    }
+    if (f.assigned == ConversationFilter::Assigned::Nobody) {
+        where += QStringLiteral(" AND assigned_to IS NULL");
+    } else if (f.assigned == ConversationFilter::Assigned::User) {
+        where += QStringLiteral(" AND assigned_to = ?");
+        values << f.assignedTo;
+    }
+    if (f.onlyVisibleTo > 0) {
+        where += QStringLiteral(" AND (assigned_to IS NULL OR assigned_to = ?)");
+        values << f.onlyVisibleTo;
+    }
+    if (!f.search.isEmpty()) {
+        const QString like = SqlSession::containsPattern(f.search.toLower());
+        where += s.isPostgres()
+            ? QStringLiteral(" AND (lower(customer_name) LIKE ? ESCAPE '\\' OR lower(customer_email) LIKE ? ESCAPE '\\' "
+                             "OR public_id::text LIKE ?)")
+            : QStringLiteral(" AND (lower(customer_name) LIKE ? ESCAPE '\\' OR lower(customer_email) LIKE ? ESCAPE '\\' "
+                             "OR public_id LIKE ?)");
+        const QString idPrefix = f.search.toLower().remove(QLatin1Char('%')).remove(QLatin1Char('_')) + QLatin1Char('%');
+        values << like << like << idPrefix;
+    }
+    auto total = s.scalar(QStringLiteral("SELECT COUNT(*) FROM conversations") + where, values);
+    if (!total)
+        return total.error();
+    QVariantList pageValues = values;
+    pageValues << f.page.limit << f.page.offset;
+    auto q = s.exec(QStringLiteral("SELECT ") + kConversationColumns + QStringLiteral(" FROM conversations") + where
+                        + QStringLiteral(" ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?"),
+                    pageValues);
+    if (!q)
+        return q.error();
+    Page<Conversation> out;
+    out.total = total->value_or(QVariant(0)).toLongLong();
+    out.limit = f.page.limit;
+    out.offset = f.page.offset;
+    while (q->next())
+        out.items << readConversation(q.value());
+    return out;
+}
+
+Result<bool> ConversationStore::claim(SqlSession &s, qint64 id, qint64 userId)
+{
+    // One statement decides: of two agents taking over at once, exactly one changes the row.
+    auto q = s.exec(QStringLiteral("UPDATE conversations SET assigned_to = ?, status = 'agent', updated_at = ") + s.nowSql()
+                        + QStringLiteral(" WHERE id = ? AND (assigned_to IS NULL OR assigned_to = ?)"),
+                    {userId, id, userId});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() == 1;
+}
+
 Result<ChatMessage> ConversationStore::addMessage(SqlSession &s, ChatMessage m)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();

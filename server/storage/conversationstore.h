@@ -62,12 +62,27 @@ struct NewConversation
     QJsonObject metadata;
 };
 
+struct ConversationFilter
+{
+    QString status;               // empty: any
+    enum class Assigned { Any, Nobody, User } assigned = Assigned::Any;
+    qint64 assignedTo = 0;        // with Assigned::User
+    QString search;               // customer name or e-mail, or the start of the conversation id
+    qint64 onlyVisibleTo = 0;     // an agent: only theirs and unassigned ones
+    PageRequest page;
+};
+
 class ConversationStore final
 {
 public:
     static Result<Conversation> create(SqlSession &s, const NewConversation &c);
     static Result<std::optional<Conversation>> byPublicId(SqlSession &s, const QString &publicId);
     static Result<std::optional<Conversation>> byId(SqlSession &s, qint64 id);
+
+    // Newest activity first.
+    static Result<Page<Conversation>> list(SqlSession &s, const ConversationFilter &filter);
+    // Takes the conversation for `userId` only if nobody (or they) has it: false when someone else won.
+    static Result<bool> claim(SqlSession &s, qint64 id, qint64 userId);
 
     static Result<ChatMessage> addMessage(SqlSession &s, ChatMessage message);
     // Messages after `afterId`, oldest first; internal notes only when asked for.
