@@ -34,3 +34,32 @@ free_port() {
   done
   return 1
 }
+
+# parse_wrk FILE (wrk --latency output)
+# Prints: req/s p50-ms p99-ms requests non-2xx socket-errors  (or fails if a field is missing)
+parse_wrk() {
+  awk '
+    function ms(v,   n, u) {
+      n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+      if (u == "us") return n / 1000
+      if (u == "ms") return n
+      if (u == "s")  return n * 1000
+      if (u == "m")  return n * 60000
+      if (u == "h")  return n * 3600000
+      return -1
+    }
+    /^ +50% +[0-9.]+[a-z]+ *$/ { p50 = ms($2) }
+    /^ +99% +[0-9.]+[a-z]+ *$/ { p99 = ms($2) }
+    /^ +[0-9]+ requests in / { total = $1 }
+    /Non-2xx or 3xx responses:/ { non2xx = $NF }
+    /Socket errors:/ {
+      # Socket errors: connect 0, read 0, write 0, timeout 0
+      line = $0; gsub(/,/, "", line); n = split(line, f, " ")
+      for (i = 1; i < n; i++) if (f[i] ~ /^(connect|read|write|timeout)$/) errs += f[i + 1]
+    }
+    /^Requests\/sec:/ { rps = $2 }
+    END {
+      if (rps == "" || p50 == "" || p99 == "" || total == "" || p50 < 0 || p99 < 0) exit 1
+      printf "%s %.3f %.3f %d %d %d\n", rps, p50, p99, total, non2xx + 0, errs + 0
+    }' "$1"
+}
