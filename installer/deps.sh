@@ -16,7 +16,11 @@ if [ "${1:-build}" = test ]; then
     wrk python3-bcrypt python3-jwt python3-aiosmtpd
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0
     lintian gnupg gpg-agent binutils dpkg-dev adduser
+    chromium nodejs
   )
+  # The widget's browser tests install playwright-core with npm; Debian's nodejs has no npm in it
+  # (NodeSource's does, and conflicts with Debian's npm package).
+  command -v npm >/dev/null 2>&1 || want+=(npm)
 fi
 
 missing=()

@@ -9,6 +9,7 @@
 #include "server/api/realtimeroutes.h"
 #include "server/api/settingsroutes.h"
 #include "server/api/userroutes.h"
+#include "server/api/widgetroutes.h"
 #include "server/auth/passwordhasher.h"
 #include "server/auth/ratelimiter.h"
 #include "server/auth/secretbox.h"
@@ -103,6 +104,7 @@ Status ServerRuntime::start()
     installAuditRoutes(*m_router, *m_context);
     installSettingsRoutes(*m_router, *m_context);
     installRealtimeRoutes(*m_router, *m_context, *m_staffSockets);
+    installWidgetRoutes(*m_router, *m_context);
     m_http->addWebSocketPath(QStringLiteral("/api/v1/ws"), [this](QWebSocket *ws) { m_staffSockets->accept(ws); });
 
     Database *db = m_db.get();
