@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSet>
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace joxai {
 
@@ -112,9 +113,8 @@ QList<Block> blocksOf(const QString &markdown)
             blocks.append({false, text});
         paragraph.clear();
     };
-    const QStringList lines = markdown.split(QLatin1Char('\n'));
-    for (const QString &raw : lines) {
-        QStringView line = QStringView(raw).trimmed();
+    for (const QStringView raw : QStringView(markdown).split(u'\n')) {
+        QStringView line = raw.trimmed();
         if (line.startsWith(u"```") || line.startsWith(u"~~~")) {
             flush();
             inFence = !inFence;
@@ -183,34 +183,47 @@ QStringList sentencesOf(const QString &text)
     return sentences;
 }
 
-QSet<QString> significantWords(const QString &text)
+// A crude stem, enough to meet "limits" with "limit" and "transfers" with "transferring": words of
+// four letters or more, a final s dropped, cut to six letters. Shorter words give an empty view.
+QStringView stemOf(QStringView word)
 {
-    QSet<QString> words;
-    const QString w = TextNormaliser::words(text);
-    for (const QStringView word : QStringView(w).split(u' ', Qt::SkipEmptyParts)) {
-        if (word.size() < 4)
-            continue;
-        // A crude stem, enough to meet "limits" with "limit" and "transfers" with "transferring".
-        const QStringView stem = word.endsWith(u's') ? word.chopped(1) : word;
-        words.insert(stem.left(6).toString());
-    }
-    return words;
+    if (word.size() < 4)
+        return {};
+    const QStringView stem = word.endsWith(u's') ? word.chopped(1) : word;
+    return stem.left(6);
 }
 
-int overlap(const QSet<QString> &questionWords, const QString &text)
+// The question's stems, as views into `folded` (which must outlive the set).
+QSet<QStringView> stemsOf(const QString &folded)
 {
-    int shared = 0;
-    const QSet<QString> words = significantWords(text);
-    for (const QString &word : words)
-        shared += questionWords.contains(word) ? 1 : 0;
-    return shared;
+    QSet<QStringView> stems;
+    for (const QStringView word : QStringView(folded).split(u' ', Qt::SkipEmptyParts)) {
+        const QStringView stem = stemOf(word);
+        if (!stem.isEmpty())
+            stems.insert(stem);
+    }
+    return stems;
+}
+
+// How many distinct question stems the text holds.
+int overlap(const QSet<QStringView> &questionStems, const QString &text)
+{
+    const QString folded = TextNormaliser::words(text);
+    QVarLengthArray<QStringView, 16> seen;
+    for (const QStringView word : QStringView(folded).split(u' ', Qt::SkipEmptyParts)) {
+        const QStringView stem = stemOf(word);
+        if (!stem.isEmpty() && questionStems.contains(stem) && !seen.contains(stem))
+            seen.append(stem);
+    }
+    return int(seen.size());
 }
 
 // Where the excerpt starts: the first block, or a later one that matches the question clearly
 // better (a list item is introduced by the paragraph before its list).
 qsizetype startBlock(const QList<Block> &blocks, const QString &question)
 {
-    const QSet<QString> words = significantWords(question);
+    const QString folded = TextNormaliser::words(question);
+    const QSet<QStringView> words = stemsOf(folded);
     if (words.isEmpty() || blocks.size() < 2)
         return 0;
     qsizetype best = 0;

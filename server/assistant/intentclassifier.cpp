@@ -4,6 +4,7 @@
 
 #include <QStringView>
 
+#include <bitset>
 #include <initializer_list>
 
 namespace joxai {
@@ -15,10 +16,46 @@ namespace {
 // trailing space the last word is a prefix (" fraud" matches "fraudulent").
 using Phrases = std::initializer_list<QStringView>;
 
-bool any(QStringView words, Phrases phrases)
+// The text to classify, with the first two characters of each of its words noted, so most phrases
+// are ruled out without a search.
+class Words
+{
+public:
+    explicit Words(const QString &text) : m_text(TextNormaliser::words(text))
+    {
+        for (qsizetype i = 1; i < m_text.size(); ++i) {
+            if (m_text.at(i - 1) == u' ' && m_text.at(i) != u' ')
+                m_starts.set(pairIndex(m_text.at(i), i + 1 < m_text.size() ? m_text.at(i + 1) : QChar(u' ')));
+        }
+    }
+
+    bool contains(QStringView phrase) const
+    {
+        if (phrase.size() >= 3 && !m_starts.test(pairIndex(phrase[1], phrase[2])))
+            return false;
+        return TextNormaliser::contains(m_text, phrase);
+    }
+
+private:
+    static int code(QChar c)
+    {
+        const char16_t u = c.unicode();
+        if (u >= u'a' && u <= u'z')
+            return u - u'a';
+        if (u >= u'0' && u <= u'9')
+            return 26 + (u - u'0');
+        return 36; // space, or a letter folding left as it was
+    }
+    static int pairIndex(QChar a, QChar b) { return code(a) * 37 + code(b); }
+
+    QString m_text;
+    std::bitset<37 * 37> m_starts;
+};
+
+bool any(const Words &words, Phrases phrases)
 {
     for (const QStringView phrase : phrases) {
-        if (TextNormaliser::contains(words, phrase))
+        if (words.contains(phrase))
             return true;
     }
     return false;
@@ -27,7 +64,7 @@ bool any(QStringView words, Phrases phrases)
 const Phrases kCardWords = {u" card ", u" cards ", u" debit card", u" credit card", u" carte ", u" cartes ",
                             u" cb "};
 
-bool isHuman(QStringView w)
+bool isHuman(const Words &w)
 {
     return any(w, {
         u" talk to a person", u" talk to a human", u" talk to someone", u" talk to somebody",
@@ -49,7 +86,7 @@ bool isHuman(QStringView w)
     });
 }
 
-bool isCardLost(QStringView w)
+bool isCardLost(const Words &w)
 {
     if (any(w, {
             u" lost my card", u" lost my debit card", u" lost my credit card", u" lost card",
@@ -71,7 +108,7 @@ bool isCardLost(QStringView w)
                       u" volee ", u" vole ", u" volees ", u" egaree", u" derobe", u" perte "});
 }
 
-bool isFraud(QStringView w)
+bool isFraud(const Words &w)
 {
     if (any(w, {
             u" fraud", u" scam", u" phishing", u" hacked", u" hacker", u" unauthorised", u" unauthorized",
@@ -93,7 +130,7 @@ bool isFraud(QStringView w)
                       u" isn t mine", u" wasn t me", u" pas moi "});
 }
 
-bool isDispute(QStringView w)
+bool isDispute(const Words &w)
 {
     return any(w, {
         u" dispute", u" chargeback", u" charge back", u" contest", u" refund", u" charged twice",
@@ -109,7 +146,7 @@ bool isDispute(QStringView w)
     });
 }
 
-bool isComplaint(QStringView w)
+bool isComplaint(const Words &w)
 {
     return any(w, {
         u" complain", u" not happy", u" unhappy", u" dissatisfied", u" not satisfied", u" poor service",
@@ -120,7 +157,7 @@ bool isComplaint(QStringView w)
     });
 }
 
-bool isLogin(QStringView w)
+bool isLogin(const Words &w)
 {
     return any(w, {
         u" password", u" log in", u" login", u" log on", u" logon", u" sign in", u" signin", u" can t log",
@@ -134,7 +171,7 @@ bool isLogin(QStringView w)
     });
 }
 
-bool isFees(QStringView w)
+bool isFees(const Words &w)
 {
     return any(w, {
         u" fee ", u" fees ", u" charge for", u" charges ", u" cost ", u" costs ", u" costing", u" price",
@@ -146,7 +183,7 @@ bool isFees(QStringView w)
     });
 }
 
-bool isBalance(QStringView w)
+bool isBalance(const Words &w)
 {
     return any(w, {
         u" balance", u" how much money", u" how much do i have", u" how much is left",
@@ -157,7 +194,7 @@ bool isBalance(QStringView w)
     });
 }
 
-bool isLoans(QStringView w)
+bool isLoans(const Words &w)
 {
     return any(w, {
         u" loan", u" mortgage", u" remortgage", u" borrow", u" lending", u" credit line",
@@ -169,7 +206,7 @@ bool isLoans(QStringView w)
     });
 }
 
-bool isAccountOpening(QStringView w)
+bool isAccountOpening(const Words &w)
 {
     if (any(w, {u" new account", u" nouveau compte", u" become a customer", u" become a client",
                 u" devenir client", u" join your bank", u" switch to your bank", u" changer de banque"}))
@@ -179,7 +216,7 @@ bool isAccountOpening(QStringView w)
            && any(w, {u" account ", u" accounts ", u" compte ", u" comptes ", u" livret "});
 }
 
-bool isTransfer(QStringView w)
+bool isTransfer(const Words &w)
 {
     return any(w, {
         u" transfer", u" wire ", u" send money", u" sending money", u" sepa", u" swift", u" bic ", u" iban",
@@ -190,7 +227,7 @@ bool isTransfer(QStringView w)
     });
 }
 
-bool isHours(QStringView w)
+bool isHours(const Words &w)
 {
     return any(w, {
         u" opening hours", u" opening times", u" opening time", u" open on", u" open today",
@@ -203,13 +240,13 @@ bool isHours(QStringView w)
     });
 }
 
-bool isThanks(QStringView w)
+bool isThanks(const Words &w)
 {
     return any(w, {u" thank", u" thx ", u" ty ", u" cheers ", u" much appreciated", u" merci",
                    u" remercie"});
 }
 
-bool isGreeting(QStringView w)
+bool isGreeting(const Words &w)
 {
     return any(w, {u" hello", u" hi ", u" hey ", u" hiya ", u" good morning", u" good afternoon",
                    u" good evening", u" greetings", u" bonjour", u" bonsoir", u" salut", u" coucou",
@@ -219,7 +256,7 @@ bool isGreeting(QStringView w)
 struct Rule
 {
     Intent intent;
-    bool (*matches)(QStringView words);
+    bool (*matches)(const Words &words);
 };
 
 // Most urgent first; greeting and thanks last, so they win only when nothing else matched.
@@ -241,7 +278,7 @@ constexpr Rule kRules[] = {
 };
 
 // Unmistakable anger, insults and threats.
-bool hasStrongPhrase(QStringView w)
+bool hasStrongPhrase(const Words &w)
 {
     return any(w, {
         u" unacceptable", u" outrageous", u" disgrace", u" disgusting", u" appalling", u" worst bank",
@@ -261,7 +298,7 @@ bool hasStrongPhrase(QStringView w)
 }
 
 // Cross words that are strong only when shouted ("RIDICULOUS!!!").
-bool hasMildPhrase(QStringView w)
+bool hasMildPhrase(const Words &w)
 {
     return any(w, {
         u" ridiculous", u" useless", u" terrible", u" horrible", u" awful", u" absurd", u" nonsense",
@@ -290,7 +327,7 @@ bool isShouted(const QString &text)
 
 Intent IntentClassifier::classify(const QString &text)
 {
-    const QString words = TextNormaliser::words(text);
+    const Words words(text);
     for (const Rule &rule : kRules) {
         if (rule.matches(words))
             return rule.intent;
@@ -300,7 +337,7 @@ Intent IntentClassifier::classify(const QString &text)
 
 bool IntentClassifier::isStronglyNegative(const QString &text)
 {
-    const QString words = TextNormaliser::words(text);
+    const Words words(text);
     if (hasStrongPhrase(words))
         return true;
     return hasMildPhrase(words) && isShouted(text);
