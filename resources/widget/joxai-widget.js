@@ -2,11 +2,11 @@
  * data-: server, title, color, color-text, position (right|left), lang, prechat (on|off), identity-token,
  * source-url ("https://bank.example/help/{id}"). Messages are rendered as text only; no inline handler or
  * style attribute (strict-CSP safe). The only global is window.JoxAIWidget. */
-(function () {
+(() => {
   'use strict';
   if (window.JoxAIWidget) return;
 
-  var script = document.currentScript || (function () {
+  var script = document.currentScript || (() => {
     var all = document.querySelectorAll('script[src*="joxai-widget.js"]');
     return all[all.length - 1];
   })();
@@ -25,7 +25,7 @@
       prechat: 'Before we start, tell us who you are. Both fields are optional.',
       name: 'Name', email: 'E-mail', start: 'Start chat', log: 'Messages',
       input: 'Your message', placeholder: 'Type your message…', send: 'Send',
-      human: 'Talk to a person', humanAsked: 'A person has been asked',
+      human: 'Talk to a person', humanAsked: 'A person has been asked', humanWith: 'A person is with you',
       waiting: 'Waiting for a person to join. Keep writing: they will see your messages.',
       joined: 'A person has joined the chat.', closed: 'This chat has ended.',
       reconnecting: 'Connection lost. Reconnecting…', offline: 'You are offline. New messages will arrive when you are back.',
@@ -48,7 +48,7 @@
       prechat: 'Avant de commencer, présentez-vous. Les deux champs sont facultatifs.',
       name: 'Nom', email: 'E-mail', start: 'Commencer', log: 'Messages',
       input: 'Votre message', placeholder: 'Écrivez votre message…', send: 'Envoyer',
-      human: 'Parler à un conseiller', humanAsked: 'Un conseiller a été demandé',
+      human: 'Parler à un conseiller', humanAsked: 'Un conseiller a été demandé', humanWith: 'Un conseiller vous répond',
       waiting: 'En attente d’un conseiller. Continuez d’écrire : il verra vos messages.',
       joined: 'Un conseiller a rejoint la discussion.', closed: 'Cette discussion est terminée.',
       reconnecting: 'Connexion perdue. Reconnexion…', offline: 'Vous êtes hors ligne. Les nouveaux messages arriveront à votre retour.',
@@ -70,7 +70,7 @@
       prechat: 'قبل أن نبدأ، عرّفنا بنفسك. الحقلان اختياريان.',
       name: 'الاسم', email: 'البريد الإلكتروني', start: 'ابدأ المحادثة', log: 'الرسائل',
       input: 'رسالتك', placeholder: 'اكتب رسالتك…', send: 'إرسال',
-      human: 'تحدث مع موظف', humanAsked: 'تم طلب موظف',
+      human: 'تحدث مع موظف', humanAsked: 'تم طلب موظف', humanWith: 'موظف معك الآن',
       waiting: 'بانتظار انضمام موظف. تابع الكتابة وسيرى رسائلك.',
       joined: 'انضم موظف إلى المحادثة.', closed: 'انتهت هذه المحادثة.',
       reconnecting: 'انقطع الاتصال. جارٍ إعادة الاتصال…', offline: 'أنت غير متصل. ستصل الرسائل الجديدة عند عودتك.',
@@ -95,7 +95,7 @@
     for (var k in vars || {}) s = s.split('{' + k + '}').join(String(vars[k]));
     return s;
   }
-  var on = function (v, dflt) { return v == null ? dflt : !/^(off|false|0|no)$/i.test(v); };
+  var on = (v, dflt) => { return v == null ? dflt : !/^(off|false|0|no)$/i.test(v); };
   var cfg = {
     title: data.title || t('title'),
     prechat: on(data.prechat, false),
@@ -150,7 +150,7 @@
     var m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex || '');
     if (!m) return -1;
     var s = m[1].length === 3 ? m[1].replace(/(.)/g, '$1$1') : m[1];
-    var c = [0, 2, 4].map(function (i) {
+    var c = [0, 2, 4].map((i) => {
       var v = parseInt(s.substr(i, 2), 16) / 255;
       return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     });
@@ -180,10 +180,10 @@
     return fetch(server + path, {
       method: method, headers: headers, credentials: 'omit', cache: 'no-store',
       body: body === undefined ? undefined : JSON.stringify(body)
-    }).catch(function () {
+    }).catch(() => {
       var e = new Error('network'); e.code = 'network'; e.status = 0; throw e;
-    }).then(function (res) {
-      return res.json().catch(function () { return null; }).then(function (json) {
+    }).then((res) => {
+      return res.json().catch(() => { return null; }).then((json) => {
         if (res.ok) return json || {};
         var e = new Error((json && json.detail) || res.statusText);
         e.status = res.status; e.code = json && json.code;
@@ -208,7 +208,7 @@
   }
   var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
   var css = h('link', { rel: 'stylesheet', href: new URL('joxai-widget.css', scriptUrl).href });
-  var styled = function () { host.style.display = ''; };
+  var styled = () => { host.style.display = ''; };
   css.addEventListener('load', styled);
   css.addEventListener('error', styled);
   root.appendChild(css);
@@ -216,12 +216,12 @@
   var launcherLabel = h('span', { class: 'jx-sr', text: t('open') });
   var badge = h('span', { class: 'jx-badge', 'aria-hidden': 'true', hidden: true });
   var launcher = h('button', { type: 'button', class: 'jx-launcher', 'aria-expanded': 'false', 'aria-controls': 'jx-panel',
-    onclick: function () { toggle(); } }, icon('chat', 'jx-i-open'), icon('close', 'jx-i-close'), launcherLabel, badge);
+    onclick: () => { toggle(); } }, icon('chat', 'jx-i-open'), icon('close', 'jx-i-close'), launcherLabel, badge);
 
   var sub = h('p', { class: 'jx-sub', text: t('bot') });
-  var endBtn = h('button', { type: 'button', class: 'jx-head-btn jx-end', text: t('end'), onclick: function () { showEnd(); } });
+  var endBtn = h('button', { type: 'button', class: 'jx-head-btn jx-end', text: t('end'), onclick: () => { showEnd(); } });
   var minBtn = h('button', { type: 'button', class: 'jx-head-btn jx-min', 'aria-label': t('minimise'),
-    onclick: function () { close(); } }, icon('close'));
+    onclick: () => { close(); } }, icon('close'));
   var header = h('header', { class: 'jx-head' },
     h('span', { class: 'jx-avatar', 'aria-hidden': 'true' }, icon('chat')),
     h('div', { class: 'jx-head-text' }, h('h2', { class: 'jx-title', text: cfg.title }), sub),
@@ -230,12 +230,12 @@
   var conn = h('div', { class: 'jx-conn', role: 'status', hidden: true });
 
   var disclosure = h('p', { class: 'jx-disclosure', text: t('disclosure') });
-  var log = h('div', { class: 'jx-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': t('log') });
+  var log = h('div', { class: 'jx-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
   var typingText = h('span', { class: 'jx-typing-text' });
   var typing = h('div', { class: 'jx-typing', hidden: true },
     h('span', { class: 'jx-dots', 'aria-hidden': 'true' }, h('span'), h('span'), h('span')), typingText);
   var notice = h('p', { class: 'jx-notice', role: 'alert', hidden: true });
-  var scroller = h('div', { class: 'jx-scroll' }, disclosure, log, typing);
+  var scroller = h('div', { class: 'jx-scroll', tabindex: '0', role: 'region', 'aria-label': t('log') }, disclosure, log, typing);
 
   // pre-chat form
   var pcName = h('input', { type: 'text', id: 'jx-pc-name', autocomplete: 'name', maxlength: '200' });
@@ -249,7 +249,7 @@
     h('button', { type: 'submit', class: 'jx-primary', text: t('start') }));
 
   // end-of-chat form
-  var endTranscript = h('input', { type: 'checkbox', id: 'jx-end-tx', onchange: function () { show(endEmailRow, endTranscript.checked); } });
+  var endTranscript = h('input', { type: 'checkbox', id: 'jx-end-tx', onchange: () => { show(endEmailRow, endTranscript.checked); } });
   var endEmail = h('input', { type: 'email', id: 'jx-end-email', autocomplete: 'email', maxlength: '254' });
   var endEmailRow = h('div', { class: 'jx-field', hidden: true }, h('label', { for: 'jx-end-email', text: t('email') }), endEmail);
   var endError = h('p', { class: 'jx-field-error', role: 'alert', hidden: true });
@@ -258,7 +258,7 @@
     h('div', { class: 'jx-check' }, endTranscript, h('label', { for: 'jx-end-tx', text: t('transcript') })),
     endEmailRow, endError,
     h('div', { class: 'jx-row' },
-      h('button', { type: 'button', class: 'jx-secondary', text: t('back'), onclick: function () { showView(null); } }),
+      h('button', { type: 'button', class: 'jx-secondary', text: t('back'), onclick: () => { showView(null); } }),
       h('button', { type: 'submit', class: 'jx-primary jx-danger', text: t('end') })));
 
   // rating
@@ -275,18 +275,18 @@
     h('fieldset', { class: 'jx-fieldset' }, h('legend', { class: 'jx-view-title', text: t('rateTitle') }), stars),
     h('label', { for: 'jx-rate-comment', text: t('comment') }), rateComment,
     h('div', { class: 'jx-row' },
-      h('button', { type: 'button', class: 'jx-secondary', text: t('skip'), onclick: function () { finishRating(); } }),
+      h('button', { type: 'button', class: 'jx-secondary', text: t('skip'), onclick: () => { finishRating(); } }),
       h('button', { type: 'submit', class: 'jx-primary', text: t('rateSend') })));
   var thanksText = h('p', { class: 'jx-thanks-text', text: t('thanks') });
   var thanksView = h('div', { class: 'jx-view jx-thanks', hidden: true }, thanksText,
-    h('button', { type: 'button', class: 'jx-primary', text: t('newChat'), onclick: function () { newChat(); } }));
+    h('button', { type: 'button', class: 'jx-primary', text: t('newChat'), onclick: () => { newChat(); } }));
 
-  var humanBtn = h('button', { type: 'button', class: 'jx-human', onclick: function () { escalate(); } }, icon('person'),
+  var humanBtn = h('button', { type: 'button', class: 'jx-human', onclick: () => { escalate(); } }, icon('person'),
     h('span', { text: t('human') }));
   var input = h('textarea', { class: 'jx-input', rows: '1', 'aria-label': t('input'), placeholder: t('placeholder'),
     maxlength: String(MAX_LEN), enterkeyhint: 'send', onkeydown: onInputKey, oninput: onInputChange });
   var sendBtn = h('button', { type: 'submit', class: 'jx-send', 'aria-label': t('send') }, icon('send'));
-  var composer = h('form', { class: 'jx-composer', onsubmit: function (e) { e.preventDefault(); submitInput(); } }, input, sendBtn);
+  var composer = h('form', { class: 'jx-composer', onsubmit: (e) => { e.preventDefault(); submitInput(); } }, input, sendBtn);
   var footer = h('div', { class: 'jx-foot' }, notice, h('div', { class: 'jx-actions' }, humanBtn), composer);
 
   var panel = h('section', { class: 'jx-panel', id: 'jx-panel', role: 'dialog', 'aria-modal': 'true', 'aria-label': cfg.title,
@@ -300,7 +300,7 @@
   var isOpen = false;
   function open() {
     if (isOpen) return;
-    isOpen = true; state.open = true; save();
+    isOpen = true; state.open = true; state.read = Math.max(state.read || 0, state.cursor || 0); save();
     unread = 0; updateLauncher();
     show(panel, true);
     wrap.classList.add('jx-is-open');
@@ -324,7 +324,7 @@
     show(badge, unread > 0 && !isOpen);
   }
   function focusables() {
-    return Array.prototype.filter.call(panel.querySelectorAll('button, input, textarea, a[href], select, [tabindex]'), function (el) {
+    return Array.from(panel.querySelectorAll('button, input, textarea, a[href], [tabindex]')).filter((el) => {
       return !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0;
     });
   }
@@ -332,7 +332,7 @@
     var view = currentView();
     var target = view === prechat ? pcName : view === endView ? endTranscript : view === rateView ? stars.querySelector('input')
       : view === thanksView ? thanksView.querySelector('button') : input.disabled ? minBtn : input;
-    setTimeout(function () { (target || minBtn).focus(); }, 0);
+    setTimeout(() => { (target || minBtn).focus(); }, 0);
   }
   function activeEl() { return root.activeElement || document.activeElement; }
   function onPanelKey(e) {
@@ -347,10 +347,10 @@
 
   // ---- views inside the panel
   function currentView() {
-    return [prechat, endView, rateView, thanksView].filter(function (v) { return !v.hidden; })[0] || null;
+    return [prechat, endView, rateView, thanksView].filter((v) => { return !v.hidden; })[0] || null;
   }
   function showView(view) {
-    [prechat, endView, rateView, thanksView].forEach(function (v) { show(v, v === view); });
+    [prechat, endView, rateView, thanksView].forEach((v) => { show(v, v === view); });
     show(scroller, !view);
     // "Talk to a person" stays reachable while the pre-chat form shows; the end views replace it all.
     footer.classList.toggle('jx-foot-hidden', !!view && view !== prechat);
@@ -370,7 +370,7 @@
     show(banner, !!texts[status]);
     sub.textContent = t({ waiting: 'waitingSub', agent: 'agentSub', closed: 'closedSub' }[status] || 'bot');
     var asked = status === 'waiting' || status === 'agent';
-    humanBtn.lastChild.textContent = asked ? t('humanAsked') : t('human');
+    humanBtn.lastChild.textContent = t(status === 'agent' ? 'humanWith' : asked ? 'humanAsked' : 'human');
     humanBtn.setAttribute('aria-disabled', asked || status === 'closed' ? 'true' : 'false');
     var closed = status === 'closed';
     input.disabled = closed; sendBtn.disabled = closed;
@@ -401,10 +401,10 @@
     parent.appendChild(document.createTextNode(text.slice(at)));
   }
   function sourcesEl(sources) {
-    var list = (sources || []).filter(function (s) { return s && s.title; });
+    var list = (sources || []).filter((s) => { return s && s.title; });
     if (!list.length) return null;
     var ul = h('ul', { class: 'jx-sources-list' });
-    list.forEach(function (s) {
+    list.forEach((s) => {
       var li = h('li');
       if (cfg.sourceUrl && s.id != null) {
         li.appendChild(h('a', { href: cfg.sourceUrl.split('{id}').join(encodeURIComponent(String(s.id))),
@@ -459,9 +459,11 @@
     var el = bubble(msg);
     if (msg.sender !== lastSender) el.classList.add('jx-first');
     lastSender = msg.sender;
+    var near = nearBottom();
     place(el, id);
-    if (!isOpen && (msg.sender === 'agent' || msg.sender === 'system')) { unread++; updateLauncher(); }
-    scrollDown(msg.sender === 'customer');
+    if (isOpen) state.read = Math.max(state.read || 0, id);
+    else if (id > (state.read || 0) && (msg.sender === 'agent' || msg.sender === 'system')) { unread++; updateLauncher(); }
+    scrollDown(near || msg.sender === 'customer');
   }
   function bind(p, id) {
     p.id = id;
@@ -470,16 +472,14 @@
     pending.splice(pending.indexOf(p), 1);
     seen[id] = true;
   }
-  function scrollDown(force) {
-    var near = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 120;
-    if (force || near) scroller.scrollTop = scroller.scrollHeight;
-  }
+  function nearBottom() { return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 80; }
+  function scrollDown(force) { if (force || nearBottom()) scroller.scrollTop = scroller.scrollHeight; }
   var typingTimer = 0;
   function showTyping(who) {
     clearTimeout(typingTimer);
     show(typing, !!who);
     typingText.textContent = who ? t(who === 'agent' ? 'typingAgent' : 'typingBot') : '';
-    if (who === 'agent') typingTimer = setTimeout(function () { showTyping(null); }, 6000);
+    if (who === 'agent') typingTimer = setTimeout(() => { showTyping(null); }, 6000);
     if (who) scrollDown(false);
   }
   function clearLog() {
@@ -505,34 +505,32 @@
     for (var k in extra) if (extra[k]) body[k] = extra[k];
     if (cfg.identityToken) body.identity_token = cfg.identityToken;
     showNotice('');
-    starting = api('POST', '/api/v1/chat/start', body).catch(function (e) {
+    starting = api('POST', '/api/v1/chat/start', body).catch((e) => {
       if (e.status === 401 && body.identity_token) { // an expired identity: chat anyway, unverified
         delete body.identity_token; cfg.identityToken = '';
         return api('POST', '/api/v1/chat/start', body);
       }
       throw e;
-    }).then(function (r) {
+    }).then((r) => {
       clearLog();
       state = { id: r.conversation_id, token: r.session_token, status: r.status || 'bot', cursor: 0, rated: false,
         email: body.customer_email || state.email || '', open: isOpen };
       save();
       showView(null);
       setStatus(state.status);
-      return sync().catch(function () {
-        if (r.greeting) addItem({ id: -1, sender: 'assistant', body: r.greeting }); // never reached with a sane server
-      });
-    }).then(function () { connect(); }, function (e) {
+      return sync().catch(() => {}); // polling and the socket catch up
+    }).then(() => { connect(); }, (e) => {
       showNotice(e.status === 429 ? t('tooMany', { n: e.retryAfter || 60 }) : t('unavailable'));
-    }).then(function () { starting = null; });
+    }).then(() => { starting = null; });
     return starting;
   }
   function newChat() {
     stopSocket(); stopPolling();
     forget(); clearLog(); setStatus('bot');
     rateComment.value = '';
-    Array.prototype.forEach.call(stars.querySelectorAll('input'), function (r) { r.checked = false; });
+    stars.querySelectorAll('input').forEach((r) => { r.checked = false; });
     showView(null);
-    start({}).then(function () { if (isOpen) focusFirst(); });
+    start({}).then(() => { if (isOpen) focusFirst(); });
   }
   function lostConversation() {
     stopSocket(); stopPolling(); forget(); clearLog(); setStatus('bot');
@@ -549,7 +547,7 @@
     }
     show(pcError, false); pcEmail.removeAttribute('aria-invalid');
     state.email = email;
-    start({ customer_name: pcName.value.trim(), customer_email: email }).then(function () { if (isOpen) focusFirst(); });
+    start({ customer_name: pcName.value.trim(), customer_email: email }).then(() => { if (isOpen) focusFirst(); });
   }
 
   // ---- sending
@@ -589,18 +587,18 @@
     if (pending.indexOf(p) < 0) pending.push(p);
     scrollDown(true);
     var ready = state.id ? Promise.resolve() : start({});
-    return ready.then(function () {
+    return ready.then(() => {
       if (!state.id) throw Object.assign(new Error('no conversation'), { code: 'network' });
       if (state.status === 'bot') showTyping('bot');
       return api('POST', '/api/v1/chat/message', { conversation_id: state.id, message: text });
-    }).then(function (r) {
+    }).then((r) => {
       if (!p.id && r.message_id) bind(p, +r.message_id);
       if (r.response != null && r.response_id) {
         addItem({ id: r.response_id, sender: 'assistant', body: r.response, sources: r.sources, created_at: new Date().toISOString() });
       }
       if (state.status === 'bot') showTyping(null);
       setStatus(r.status);
-    }).catch(function (e) {
+    }).catch((e) => {
       showTyping(null);
       if (e.code === 'conversation_closed') { setStatus('closed'); }
       else if (e.status === 404) { lostConversation(); return; }
@@ -610,20 +608,20 @@
       p.el.classList.remove('jx-pending');
       p.el.classList.add('jx-failed');
       p.el.appendChild(h('div', { class: 'jx-retry-row' }, h('span', { text: t('failed') + ' ' }),
-        h('button', { type: 'button', class: 'jx-link', text: t('retry'), onclick: function () { send(text, p); } })));
+        h('button', { type: 'button', class: 'jx-link', text: t('retry'), onclick: () => { send(text, p); } })));
     });
   }
 
   function escalate() {
     if (humanBtn.getAttribute('aria-disabled') === 'true') return;
     var go = state.id ? Promise.resolve() : start({});
-    go.then(function () {
+    go.then(() => {
       if (!state.id) return;
-      return api('POST', convPath('/escalate'), { reason: 'Asked for a person in the chat widget' }).then(function (r) {
+      return api('POST', convPath('/escalate'), { reason: 'Asked for a person in the chat widget' }).then((r) => {
         setStatus(r.status || 'waiting');
         sync();
       });
-    }).catch(function (e) { if (e.status === 404) lostConversation(); else showNotice(t('error')); });
+    }).catch((e) => { if (e.status === 404) lostConversation(); else showNotice(t('error')); });
   }
 
   function showEnd() {
@@ -644,12 +642,12 @@
       }
       body.email = email;
     }
-    api('POST', convPath('/close'), body).then(function (r) {
+    api('POST', convPath('/close'), body).then((r) => {
       rateInfo.textContent = r.transcript_to ? t('transcriptTo', { e: r.transcript_to }) : '';
       show(rateInfo, !!r.transcript_to);
       thanksText.textContent = t('thanks') + (r.transcript_to ? ' ' + t('transcriptTo', { e: r.transcript_to }) : '');
       setStatus('closed');
-    }).catch(function (err) {
+    }).catch((err) => {
       if (err.code === 'conversation_closed') { setStatus('closed'); return; }
       endError.textContent = err.status === 422 ? (err.message || t('badEmail')) : t('error');
       show(endError, true);
@@ -661,7 +659,7 @@
     if (!picked) { stars.querySelector('input').focus(); return; }
     var body = { score: +picked.value };
     if (rateComment.value.trim()) body.comment = rateComment.value.trim();
-    api('POST', convPath('/rating'), body).then(finishRating, function (err) {
+    api('POST', convPath('/rating'), body).then(finishRating, (err) => {
       if (err.status === 409) finishRating(); else showNotice(t('error'));
     });
   }
@@ -675,9 +673,9 @@
     if (!state.id) return Promise.resolve();
     if (syncing) { syncAgain = true; return syncing; }
     syncing = (function page(rounds) {
-      return api('GET', convPath('/messages?after=' + (state.cursor || 0) + '&limit=200')).then(function (r) {
+      return api('GET', convPath('/messages?after=' + (state.cursor || 0) + '&limit=200')).then((r) => {
         var items = r.items || [];
-        items.forEach(function (m) {
+        items.forEach((m) => {
           addItem(m);
           if (+m.id > state.cursor) state.cursor = +m.id;
         });
@@ -685,10 +683,10 @@
         if (items.length >= (r.limit || 200) && rounds < 50) return page(rounds + 1);
         if (r.status && r.status !== state.status) setStatus(r.status);
       });
-    })(0).then(function () {
+    })(0).then(() => {
       syncing = null;
       if (syncAgain) { syncAgain = false; return sync(); }
-    }, function (e) {
+    }, (e) => {
       syncing = null; syncAgain = false;
       if (e.status === 404) lostConversation();
       throw e;
@@ -706,7 +704,8 @@
     var sock;
     try { sock = new WebSocket(url); } catch (e) { startPolling(); scheduleReconnect(); return; }
     ws = sock; wsLive = false;
-    sock.addEventListener('message', function (ev) {
+    startPolling(); // until the hello: a socket the page's policy blocks may never even report closing
+    sock.addEventListener('message', (ev) => {
       if (ws !== sock) return;
       lastHeard = Date.now();
       var m;
@@ -717,7 +716,7 @@
         wsLive = true; retries = 0;
         setConn(null); stopPolling();
         if (m.status) setStatus(m.status);
-        sync().catch(function () { /* the next poll or event catches up */ });
+        sync().catch(() => { /* the next poll or event catches up */ });
       } else if (m.type === 'message.created') {
         addItem({ id: d.id, sender: d.sender, body: d.body, created_at: d.created_at, sources: d.sources });
       } else if (m.type === 'conversation.updated') {
@@ -726,10 +725,10 @@
         if (d.from === 'agent') showTyping('agent');
       }
     });
-    sock.addEventListener('close', function (ev) {
+    sock.addEventListener('close', (ev) => {
       if (ws !== sock) return;
       ws = null; wsLive = false;
-      if (ev.code === 4404) { sync().catch(function () {}); return; } // not this conversation: don't retry
+      if (ev.code === 4404) { sync().catch(() => {}); return; } // not this conversation: don't retry
       if (state.status === 'closed' || !state.id) return;
       if (navigator.onLine === false) setConn('offline');
       startPolling();
@@ -745,7 +744,7 @@
   function scheduleReconnect() {
     if (retryTimer) return;
     var delay = Math.min(30000, 1000 * Math.pow(2, retries++)) * (0.75 + Math.random() * 0.5);
-    retryTimer = setTimeout(function () { retryTimer = 0; connect(); }, delay);
+    retryTimer = setTimeout(() => { retryTimer = 0; connect(); }, delay);
   }
   function stopSocket() {
     clearTimeout(retryTimer); retryTimer = 0;
@@ -756,12 +755,12 @@
   }
   function startPolling() {
     if (pollTimer || !state.id || state.status === 'closed') return;
-    var tick = function () {
-      pollTimer = setTimeout(function () {
+    var tick = () => {
+      pollTimer = setTimeout(() => {
         if (wsLive || !state.id || state.status === 'closed') { pollTimer = 0; return; }
         // Polling keeps the chat current while the socket is down: say so only when it fails too.
-        sync().then(function () { setConn(null); }, function () { setConn(navigator.onLine === false ? 'offline' : 'reconnecting'); })
-          .then(function () { if (pollTimer) tick(); });
+        sync().then(() => { setConn(null); }, () => { setConn(navigator.onLine === false ? 'offline' : 'reconnecting'); })
+          .then(() => { if (pollTimer) tick(); });
       }, document.hidden ? 15000 : 3000);
     };
     tick();
@@ -771,13 +770,13 @@
     conn.textContent = kind ? t(kind) : '';
     show(conn, !!kind);
   }
-  window.addEventListener('online', function () {
+  window.addEventListener('online', () => {
     if (!state.id || state.status === 'closed') return;
     setConn(wsLive ? null : 'reconnecting');
     if (!ws) { clearTimeout(retryTimer); retryTimer = 0; retries = 0; connect(); }
-    sync().catch(function () {});
+    sync().catch(() => {});
   });
-  window.addEventListener('offline', function () { if (state.id && state.status !== 'closed') setConn('offline'); });
+  window.addEventListener('offline', () => { if (state.id && state.status !== 'closed') setConn('offline'); });
 
   // ---- start-up
   function boot() {
@@ -787,7 +786,7 @@
       setStatus(state.status || 'bot');
       var cursor = state.cursor;
       state.cursor = 0; // the page was reloaded: fetch the whole transcript again
-      sync().then(function () { connect(); }, function () { state.cursor = cursor; connect(); });
+      sync().then(() => { connect(); }, () => { state.cursor = cursor; connect(); });
     }
     if (state.open) open();
   }
@@ -797,8 +796,8 @@
     open: open,
     close: close,
     toggle: toggle,
-    isOpen: function () { return isOpen; },
-    setIdentityToken: function (token) { cfg.identityToken = String(token || ''); },
+    isOpen: () => { return isOpen; },
+    setIdentityToken: (token) => { cfg.identityToken = String(token || ''); },
     version: '1.0.0'
   });
 })();
