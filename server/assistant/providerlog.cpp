@@ -1,0 +1,3 @@
+#include "server/assistant/providerlog.h"
+
+Q_LOGGING_CATEGORY(lcAiProvider, "joxai.assistant.provider")
