@@ -3,11 +3,13 @@
 #include "server/api/apicontext.h"
 #include "server/api/auditroutes.h"
 #include "server/api/authroutes.h"
+#include "server/api/customerroutes.h"
 #include "server/api/guardedtcpserver.h"
 #include "server/api/healthroutes.h"
 #include "server/api/httpserver.h"
 #include "server/api/realtimeroutes.h"
 #include "server/api/settingsroutes.h"
+#include "server/api/ticketroutes.h"
 #include "server/api/userroutes.h"
 #include "server/api/widgetroutes.h"
 #include "server/auth/passwordhasher.h"
@@ -18,6 +20,7 @@
 #include "server/realtime/eventbus.h"
 #include "server/realtime/staffsockethub.h"
 #include "server/services/authservice.h"
+#include "server/services/customerservice.h"
 #include "server/services/settingsservice.h"
 #include "server/services/userservice.h"
 #include "server/storage/database.h"
@@ -104,6 +107,8 @@ Status ServerRuntime::start()
     installAuditRoutes(*m_router, *m_context);
     installSettingsRoutes(*m_router, *m_context);
     installRealtimeRoutes(*m_router, *m_context, *m_staffSockets);
+    installTicketRoutes(*m_router, *m_context);
+    installCustomerRoutes(*m_router, *m_context);
     installWidgetRoutes(*m_router, *m_context);
     m_http->addWebSocketPath(QStringLiteral("/api/v1/ws"), [this](QWebSocket *ws) { m_staffSockets->accept(ws); });
 
@@ -161,6 +166,18 @@ void ServerRuntime::housekeeping()
         else if (removed.value() > 0)
             qCInfo(lcStorage) << "pruned" << removed.value() << "expired events";
     });
+    // Closed conversations older than the retention setting are anonymised, at most once a day.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!m_lastRetention.isValid() || m_lastRetention.secsTo(now) >= 24 * 3600) {
+        m_lastRetention = now;
+        m_db->run<AnonymisedCounts>(this, [now](SqlSession &s) { return CustomerService::applyRetention(s, now); },
+                                    [](Result<AnonymisedCounts> done) {
+            if (!done)
+                qCWarning(lcStorage) << "retention job failed:" << done.error().detail;
+            else if (done->conversations > 0)
+                qCInfo(lcStorage) << "retention: anonymised" << done->conversations << "closed conversations";
+        });
+    }
 }
 
 void ServerRuntime::probeDatabase()

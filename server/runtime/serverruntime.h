@@ -6,6 +6,7 @@
 #include "server/config/config.h"
 #include "server/core/result.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QThreadPool>
 #include <QTimer>
@@ -51,7 +52,7 @@ public:
 
 private:
     void probeDatabase();
-    void housekeeping(); // every minute: rate-limit windows, expired events
+    void housekeeping(); // every minute: rate-limit windows, expired events; daily: retention
 
     Config m_config;
     std::unique_ptr<PasswordHasher> m_hasher;
@@ -70,6 +71,7 @@ private:
     std::unique_ptr<HttpServer> m_http;
     QTimer m_healthProbe;
     QTimer m_housekeeping;
+    QDateTime m_lastRetention; // the customer retention job runs at most once a day
     quint16 m_port = 0;
     bool m_seededAdmin = false;
 };
