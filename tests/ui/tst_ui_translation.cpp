@@ -1,0 +1,72 @@
+// The French translation is built into the console and used: known strings come out in French,
+// plurals follow French rules, English stays the source; an unknown language falls back to English.
+
+#include "ui/client/apierror.h"
+#include "ui/client/apiclient.h"
+#include "ui/client/credentialstore.h"
+#include "ui/models/usersmodel.h"
+#include "ui/pages/language.h"
+#include "ui/pages/logindialog.h"
+#include "ui/pages/navigation.h"
+
+#include <QPushButton>
+#include <QtTest>
+
+using namespace joxai::ui;
+
+class TestUiTranslation : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void choosesForcedThenSavedThenSystem()
+    {
+        QCOMPARE(Language::choose(QStringLiteral("FR"), QStringLiteral("en")), QStringLiteral("fr"));
+        QCOMPARE(Language::choose(QString(), QStringLiteral("fr_CA")), QStringLiteral("fr"));
+        QCOMPARE(Language::choose(QString(), QString()), QLocale::system().name().left(2));
+        QVERIFY(Language::available().contains(QStringLiteral("fr")));
+    }
+
+    void frenchStringsComeOutInFrench()
+    {
+        Language language;
+        QVERIFY(language.install(QStringLiteral("fr")));
+        QCOMPARE(language.current(), QStringLiteral("fr"));
+        QCOMPARE(Navigation::title(PageId::Users), QStringLiteral("Utilisateurs"));
+        QCOMPARE(Navigation::title(PageId::Settings), QStringLiteral("Paramètres"));
+        ApiError wrong;
+        wrong.status = 401;
+        wrong.code = QStringLiteral("invalid_credentials");
+        QCOMPARE(wrong.message(), QStringLiteral("L’adresse e-mail ou le mot de passe est incorrect."));
+        ApiError limited;
+        limited.status = 429;
+        limited.retryAfterSeconds = 1;
+        QCOMPARE(limited.message(), QStringLiteral("Trop de tentatives. Veuillez patienter 1 seconde et réessayer."));
+        limited.retryAfterSeconds = 30;
+        QCOMPARE(limited.message(), QStringLiteral("Trop de tentatives. Veuillez patienter 30 secondes et réessayer."));
+        QCOMPARE(UsersModel::roleName(QStringLiteral("supervisor")), QStringLiteral("Superviseur"));
+
+        ApiClient api;
+        CredentialStore store;
+        LoginDialog dialog(api, store);
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("Connexion à JoxAI"));
+        QCOMPARE(dialog.findChild<QPushButton *>(QStringLiteral("signInButton"))->text(), QStringLiteral("Se c&onnecter"));
+
+        // Back to English: the source text, with English plurals.
+        QVERIFY(language.install(QStringLiteral("en")));
+        QCOMPARE(Navigation::title(PageId::Users), QStringLiteral("Users"));
+        limited.retryAfterSeconds = 1;
+        QCOMPARE(limited.message(), QStringLiteral("Too many attempts. Please wait 1 second and try again."));
+    }
+
+    void unknownLanguageFallsBackToEnglish()
+    {
+        Language language;
+        QVERIFY(!language.install(QStringLiteral("xx")));
+        QCOMPARE(language.current(), QStringLiteral("en"));
+        QCOMPARE(Navigation::title(PageId::Audit), QStringLiteral("Audit"));
+    }
+};
+
+QTEST_MAIN(TestUiTranslation)
+#include "tst_ui_translation.moc"

@@ -1,0 +1,1106 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>The server&apos;s answer holds no session token.</source>
+        <translation>La réponse du serveur ne contient aucun jeton de session.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and your network connection.</source>
+        <translation>Le serveur est injoignable. Vérifiez l’adresse et votre connexion réseau.</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached. Check the address, that the server is running, and your network connection.</source>
+        <translation>Le serveur %1 est injoignable. Vérifiez l’adresse, que le serveur est bien démarré, et votre connexion réseau.</translation>
+    </message>
+    <message>
+        <source>The e-mail address or the password is wrong.</source>
+        <translation>L’adresse e-mail ou le mot de passe est incorrect.</translation>
+    </message>
+    <message>
+        <source>Enter the six-digit code from your authenticator app.</source>
+        <translation>Saisissez le code à six chiffres de votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>The one-time code is wrong or has expired.</source>
+        <translation>Le code à usage unique est incorrect ou a expiré.</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation>Ce compte est désactivé. Adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <source>The current password is not correct.</source>
+        <translation>Le mot de passe actuel est incorrect.</translation>
+    </message>
+    <message>
+        <source>The new password is not strong enough: %1.</source>
+        <translation>Le nouveau mot de passe n’est pas assez robuste&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Your role requires two-factor sign-in. Set it up in Settings first.</source>
+        <translation>Votre rôle exige la connexion à deux facteurs. Configurez-la d’abord dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>You must change your password before you can continue.</source>
+        <translation>Vous devez changer votre mot de passe avant de continuer.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Votre session a pris fin. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Vous n’êtes pas autorisé à effectuer cette action.</translation>
+    </message>
+    <message>
+        <source>This item no longer exists, or you may not see it.</source>
+        <translation>Cet élément n’existe plus, ou vous n’avez pas le droit de le voir.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this at the same time. Reload and try again.</source>
+        <translation>Quelqu’un d’autre l’a modifié en même temps. Rechargez et réessayez.</translation>
+    </message>
+    <message>
+        <source>What you sent is too large.</source>
+        <translation>Les données envoyées sont trop volumineuses.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed sign-ins. Wait a few minutes or ask an administrator to unlock it.</source>
+        <translation>Ce compte est verrouillé après trop d’échecs de connexion. Patientez quelques minutes ou demandez à un administrateur de le déverrouiller.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Please wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Trop de tentatives. Veuillez patienter %n seconde et réessayer.</numerusform>
+            <numerusform>Trop de tentatives. Veuillez patienter %n secondes et réessayer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait a moment and try again.</source>
+        <translation>Trop de tentatives. Veuillez patienter un instant et réessayer.</translation>
+    </message>
+    <message>
+        <source>The server is temporarily unavailable (its database may be down). Please try again shortly.</source>
+        <translation>Le serveur est momentanément indisponible (sa base de données est peut-être arrêtée). Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The server had a problem (HTTP %1). Please try again; if it persists, tell your administrator.</source>
+        <translation>Le serveur a rencontré un problème (HTTP %1). Réessayez ; si cela persiste, prévenez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The server gave an unexpected answer (HTTP %1).</source>
+        <translation>Le serveur a donné une réponse inattendue (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>JoxAI</source>
+        <translation>JoxAI</translation>
+    </message>
+    <message>
+        <source>The server&apos;s configuration is not valid: %1</source>
+        <translation>La configuration du serveur n’est pas valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot start: %1</source>
+        <translation>Le serveur ne peut pas démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>First start: sign in as %1 with the password %2; you will then choose your own.</source>
+        <translation>Premier démarrage&#xa0;: connectez-vous en tant que %1 avec le mot de passe %2 ; vous choisirez ensuite le vôtre.</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>Base de connaissances</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSecret</name>
+    <message>
+        <source>The embedded server&apos;s secret key is kept in %1, readable only by you, because the system keychain cannot be used (%2).</source>
+        <translation>La clé secrète du serveur intégré est conservée dans %1, lisible par vous seul, car le trousseau du système est inutilisable (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Échec de connexion</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Changed password</source>
+        <translation>Mot de passe changé</translation>
+    </message>
+    <message>
+        <source>Changed system settings</source>
+        <translation>Paramètres système modifiés</translation>
+    </message>
+    <message>
+        <source>Changed personal settings</source>
+        <translation>Paramètres personnels modifiés</translation>
+    </message>
+    <message>
+        <source>Created user</source>
+        <translation>Utilisateur créé</translation>
+    </message>
+    <message>
+        <source>Changed user</source>
+        <translation>Utilisateur modifié</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Mot de passe réinitialisé</translation>
+    </message>
+    <message>
+        <source>First administrator created</source>
+        <translation>Premier administrateur créé</translation>
+    </message>
+    <message>
+        <source>Created ticket</source>
+        <translation>Ticket créé</translation>
+    </message>
+    <message>
+        <source>Changed ticket</source>
+        <translation>Ticket modifié</translation>
+    </message>
+    <message>
+        <source>Commented on ticket</source>
+        <translation>Commentaire sur un ticket</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::AuditPage</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Toute action</translation>
+    </message>
+    <message>
+        <source>Any target</source>
+        <translation>Toute cible</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Qui&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Action&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Cible&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Audit log&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Journal d’audit&lt;/h2&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Exporter le journal d’audit</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit log saved to %1.</source>
+        <translation>Journal d’audit enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Impossible d’écrire le fichier %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::ChangePasswordDialog</name>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Choisissez un nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>You signed in with a temporary password. Choose your own password before you continue; it replaces the temporary one everywhere.</source>
+        <translation>Vous vous êtes connecté avec un mot de passe temporaire. Choisissez votre propre mot de passe avant de continuer ; il remplace partout le mot de passe temporaire.</translation>
+    </message>
+    <message>
+        <source>Changing your password signs you out on every other device.</source>
+        <translation>Changer votre mot de passe vous déconnecte de tous vos autres appareils.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>Mot de passe &amp;actuel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Répétez le nouveau mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>At least 10 characters, letters mixed with digits or symbols; not your e-mail address.</source>
+        <translation>Au moins 10 caractères, des lettres mêlées à des chiffres ou des symboles ; pas votre adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Fill in your current and your new password.</source>
+        <translation>Saisissez votre mot de passe actuel et le nouveau.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::ConsoleSession</name>
+    <message>
+        <source>Your remembered session has ended. Please sign in again.</source>
+        <translation>Votre session mémorisée a pris fin. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Sign-in not remembered</source>
+        <translation>Connexion non mémorisée</translation>
+    </message>
+    <message>
+        <source>Your session has ended (it expired, or you signed out elsewhere). Please sign in again.</source>
+        <translation>Votre session a pris fin (elle a expiré, ou vous vous êtes déconnecté ailleurs). Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>You have signed out.</source>
+        <translation>Vous êtes déconnecté.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::CredentialStore</name>
+    <message>
+        <source>the system keychain did not answer</source>
+        <translation>le trousseau du système ne répond pas</translation>
+    </message>
+    <message>
+        <source>The system keychain refused access: %1</source>
+        <translation>Le trousseau du système a refusé l’accès&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1). Sign-ins are kept in memory only until the console is closed.</source>
+        <translation>Aucun trousseau système n’est disponible (%1). Les connexions sont gardées en mémoire seulement, jusqu’à la fermeture de la console.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::EditUserDialog</name>
+    <message>
+        <source>&amp;Active: may sign in</source>
+        <translation>&amp;Actif&#xa0;: peut se connecter</translation>
+    </message>
+    <message>
+        <source>Change user %1</source>
+        <translation>Modifier l’utilisateur %1</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Nom complet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to JoxAI</source>
+        <translation>Bienvenue dans JoxAI</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to JoxAI&lt;/h2&gt;&lt;p&gt;How will this computer be used? You can change this later with &lt;b&gt;--embedded-server&lt;/b&gt; or &lt;b&gt;--server&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bienvenue dans JoxAI&lt;/h2&gt;&lt;p&gt;Comment cet ordinateur sera-t-il utilisé&#xa0;? Vous pourrez changer ce choix plus tard avec &lt;b&gt;--embedded-server&lt;/b&gt; ou &lt;b&gt;--server&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This computer is the server</source>
+        <translation>Cet ordinateur est le serveur</translation>
+    </message>
+    <message>
+        <source>For a small branch: the console also runs the JoxAI server here, with its data in this computer&apos;s user folder.</source>
+        <translation>Pour une petite agence&#xa0;: la console fait aussi tourner le serveur JoxAI ici, avec ses données dans le dossier utilisateur de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Se connecter à un serveur</translation>
+    </message>
+    <message>
+        <source>The bank runs a JoxAI server; you will enter its address when you sign in.</source>
+        <translation>La banque exploite un serveur JoxAI ; vous saisirez son adresse à la connexion.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::LoginDialog</name>
+    <message>
+        <source>One-time &amp;code:</source>
+        <translation>&amp;Code à usage unique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation>Se &amp;souvenir de moi sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Se c&amp;onnecter</translation>
+    </message>
+    <message>
+        <source>Sign in to JoxAI</source>
+        <translation>Connexion à JoxAI</translation>
+    </message>
+    <message>
+        <source>name@bank.example</source>
+        <translation>nom@banque.exemple</translation>
+    </message>
+    <message>
+        <source>6 digits from your authenticator app</source>
+        <translation>6 chiffres de votre application d’authentification</translation>
+    </message>
+    <message>
+        <source>Keeps your session in the system keychain, never in a plain file.</source>
+        <translation>Conserve votre session dans le trousseau du système, jamais dans un simple fichier.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;JoxAI staff console&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Console JoxAI du personnel&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>This computer is the server.</source>
+        <translation>Cet ordinateur est le serveur.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, for example http://127.0.0.1:5000.</source>
+        <translation>Saisissez l’adresse du serveur, par exemple http://127.0.0.1:5000.</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address and password.</source>
+        <translation>Saisissez votre adresse e-mail et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>The one-time code is wrong or has expired.</source>
+        <translation>Le code à usage unique est incorrect ou a expiré.</translation>
+    </message>
+    <message>
+        <source>Your session could not be remembered: %1</source>
+        <translation>Votre session n’a pas pu être mémorisée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::MainWindow</name>
+    <message>
+        <source>JoxAI — %1</source>
+        <translation>JoxAI — %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Aller</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Search or filter</source>
+        <translation>&amp;Rechercher ou filtrer</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>&amp;Changer le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Raccourcis &amp;clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About JoxAI</source>
+        <translation>À &amp;propos de JoxAI</translation>
+    </message>
+    <message>
+        <source>About JoxAI</source>
+        <translation>À propos de JoxAI</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;JoxAI %1&lt;/h3&gt;&lt;p&gt;Support console for bank staff.&lt;/p&gt;&lt;p&gt;Server: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;JoxAI %1&lt;/h3&gt;&lt;p&gt;Console d’assistance pour le personnel de la banque.&lt;/p&gt;&lt;p&gt;Serveur&#xa0;: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● Connecté</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● Connexion…</translation>
+    </message>
+    <message>
+        <source>● Reconnecting…</source>
+        <translation>● Reconnexion…</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Hors ligne</translation>
+    </message>
+    <message>
+        <source>Live updates are arriving.</source>
+        <translation>Les mises à jour en direct arrivent.</translation>
+    </message>
+    <message>
+        <source>Live updates are paused; nothing is lost, the console catches up when the connection is back.</source>
+        <translation>Les mises à jour en direct sont suspendues ; rien n’est perdu, la console rattrape son retard au retour de la connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::NewUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Nouvel utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Nom complet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The server creates a temporary password, shown once. The new user chooses their own password at the first sign-in.</source>
+        <translation>Le serveur crée un mot de passe temporaire, affiché une seule fois. Le nouvel utilisateur choisit son propre mot de passe à la première connexion.</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::SettingsPage</name>
+    <message>
+        <source>&amp;Personal</source>
+        <translation>&amp;Personnel</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity</source>
+        <translation>&amp;Sécurité</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem</source>
+        <translation>S&amp;ystème</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Paramètres&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Show desktop &amp;notifications</source>
+        <translation>Afficher les &amp;notifications de bureau</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound for new work</source>
+        <translation>Jouer un &amp;son pour un nouveau travail</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The console uses the new language from its next start.</source>
+        <translation>La console utilisera la nouvelle langue à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password…</source>
+        <translation>C&amp;hanger le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Changing your password signs you out on every other device.</source>
+        <translation>Changer votre mot de passe vous déconnecte de tous vos autres appareils.</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in</source>
+        <translation>Connexion à deux facteurs</translation>
+    </message>
+    <message>
+        <source>Set &amp;up…</source>
+        <translation>&amp;Configurer…</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>Code à 6 chiffres</translation>
+    </message>
+    <message>
+        <source>Turn &amp;on</source>
+        <translation>&amp;Activer</translation>
+    </message>
+    <message>
+        <source>Turn o&amp;ff</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <source>Code from your app:</source>
+        <translation>Code de votre application&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Knowledge changes need a second person&apos;s &amp;approval (four eyes)</source>
+        <translation>Les modifications de la base de connaissances exigent l’&amp;approbation d’une seconde personne (quatre yeux)</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>Supervisors</source>
+        <translation>Superviseurs</translation>
+    </message>
+    <message>
+        <source>Administrators</source>
+        <translation>Administrateurs</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>As the server is configured</source>
+        <translation>Selon la configuration du serveur</translation>
+    </message>
+    <message>
+        <source>Local (knowledge base only, no network)</source>
+        <translation>Local (base de connaissances seule, sans réseau)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation>Compatible OpenAI</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in required for:</source>
+        <translation>Connexion à deux facteurs exigée pour&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Keep closed conversations for:</source>
+        <translation>Conserver les conversations closes pendant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ticket deadlines by priority:</source>
+        <translation>Délais des tickets par priorité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Assistant greeting (English):</source>
+        <translation>Accueil de l’assistant (anglais)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Assistant greeting (French):</source>
+        <translation>Accueil de l’assistant (français)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Business hours:</source>
+        <translation>Heures d’ouverture&#xa0;:</translation>
+    </message>
+    <message>
+        <source>AI provider:</source>
+        <translation>Fournisseur d’IA&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Anthropic API key:</source>
+        <translation>Clé d’API Anthropic&#xa0;:</translation>
+    </message>
+    <message>
+        <source>OpenAI API key:</source>
+        <translation>Clé d’API OpenAI&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SMTP password:</source>
+        <translation>Mot de passe SMTP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Type a new value to replace it</source>
+        <translation>Saisissez une nouvelle valeur pour la remplacer</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Save system settings</source>
+        <translation>&amp;Enregistrer les paramètres système</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Définie</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Non définie</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is &lt;b&gt;on&lt;/b&gt;: you enter a code from your authenticator app when you sign in.</source>
+        <translation>La connexion à deux facteurs est &lt;b&gt;activée&lt;/b&gt;&#xa0;: vous saisissez un code de votre application d’authentification à chaque connexion.</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is &lt;b&gt;off&lt;/b&gt;.</source>
+        <translation>La connexion à deux facteurs est &lt;b&gt;désactivée&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Your role requires it: set it up now.</source>
+        <translation>Votre rôle l’exige&#xa0;: configurez-la maintenant.</translation>
+    </message>
+    <message>
+        <source>Nothing has changed.</source>
+        <translation>Rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>System settings saved.</source>
+        <translation>Paramètres système enregistrés.</translation>
+    </message>
+    <message>
+        <source>Add this account to your authenticator app, then enter the code it shows.&lt;br&gt;Secret: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Link: &lt;code&gt;%2&lt;/code&gt;</source>
+        <translation>Ajoutez ce compte à votre application d’authentification, puis saisissez le code qu’elle affiche.&lt;br&gt;Secret&#xa0;: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Lien&#xa0;: &lt;code&gt;%2&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is now on.</source>
+        <translation>La connexion à deux facteurs est maintenant activée.</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is now off.</source>
+        <translation>La connexion à deux facteurs est maintenant désactivée.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>Aller à %1</translation>
+    </message>
+    <message>
+        <source>Search or filter on the current page</source>
+        <translation>Rechercher ou filtrer dans la page affichée</translation>
+    </message>
+    <message>
+        <source>Refresh the current page</source>
+        <translation>Actualiser la page affichée</translation>
+    </message>
+    <message>
+        <source>Show this list</source>
+        <translation>Afficher cette liste</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::TemporaryPasswordDialog</name>
+    <message>
+        <source>Temporary password</source>
+        <translation>Mot de passe temporaire</translation>
+    </message>
+    <message>
+        <source>Give this temporary password to &lt;b&gt;%1&lt;/b&gt; in person or by phone. It is shown only now; at the first sign-in they must choose their own.</source>
+        <translation>Transmettez ce mot de passe temporaire à &lt;b&gt;%1&lt;/b&gt; en personne ou par téléphone. Il n’est affiché que maintenant ; à la première connexion, il faudra en choisir un propre.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::UsersModel</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Two-factor</source>
+        <translation>Deux facteurs</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>Active (must change password)</source>
+        <translation>Actif (doit changer son mot de passe)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::UsersPage</name>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Users&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Utilisateurs&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation>&amp;Nouvel utilisateur…</translation>
+    </message>
+    <message>
+        <source>Search by name or e-mail (Ctrl+F)</source>
+        <translation>Rechercher par nom ou e-mail (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n utilisateur</numerusform>
+            <numerusform>%n utilisateurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-mail&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>User %1 created.</source>
+        <translation>Utilisateur %1 créé.</translation>
+    </message>
+    <message>
+        <source>User %1 changed.</source>
+        <translation>Utilisateur %1 modifié.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Réinitialiser le mot de passe</translation>
+    </message>
+    <message>
+        <source>Give %1 a new temporary password? Their current password stops working and they are signed out everywhere.</source>
+        <translation>Donner un nouveau mot de passe temporaire à %1&#xa0;? Son mot de passe actuel cesse de fonctionner et la personne est déconnectée partout.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation>&amp;Réinitialiser le mot de passe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,216 @@
+#include "ui/pages/mainwindow.h"
+
+#include "ui/client/apiclient.h"
+#include "ui/models/usersmodel.h"
+#include "ui/pages/auditpage.h"
+#include "ui/pages/settingspage.h"
+#include "ui/pages/shortcutsdialog.h"
+#include "ui/pages/userspage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace joxai::ui {
+
+MainWindow::MainWindow(ApiClient &api, LiveEvents &live, QWidget *parent)
+    : QMainWindow(parent), m_api(api), m_live(live), m_sidebar(new QListWidget(this)), m_stack(new QStackedWidget(this)),
+      m_connection(new QLabel(this)), m_note(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("JoxAI — %1").arg(api.user().displayName()));
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_connection->setObjectName(QStringLiteral("connectionLabel"));
+    m_note->setObjectName(QStringLiteral("noteLabel"));
+    m_sidebar->setFixedWidth(190);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setStyleSheet(QStringLiteral(
+        "QListWidget { background: palette(window); font-size: 11pt; padding-top: 8px; }"
+        "QListWidget::item { padding: 8px 14px; border-radius: 4px; margin: 1px 6px; }"
+        "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
+
+    m_order = Navigation::visibleFor(api.user().role);
+    for (PageId id : std::as_const(m_order)) {
+        Page *p = createPage(id);
+        m_pages.insert(id, p);
+        m_stack->addWidget(p);
+        auto *item = new QListWidgetItem(Navigation::title(id), m_sidebar);
+        const int n = int(m_sidebar->count());
+        if (n <= 9)
+            item->setToolTip(tr("Ctrl+%1").arg(n));
+        connect(p, &Page::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    }
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= m_order.size())
+            return;
+        Page *p = m_pages.value(m_order.at(row));
+        m_stack->setCurrentWidget(p);
+        p->activate();
+    });
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    auto *line = new QFrame(central);
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(line);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    auto *who = new QLabel(tr("%1 · %2").arg(api.user().displayName(), UsersModel::roleName(api.user().role)), this);
+    who->setObjectName(QStringLiteral("userLabel"));
+    statusBar()->addPermanentWidget(m_note);
+    statusBar()->addPermanentWidget(who);
+    statusBar()->addPermanentWidget(m_connection);
+    m_note->hide();
+    connect(&live, &LiveEvents::stateChanged, this, &MainWindow::showConnection);
+    showConnection(live.state());
+
+    buildMenus();
+    resize(1200, 760);
+    if (!m_order.isEmpty())
+        m_sidebar->setCurrentRow(0);
+}
+
+MainWindow::~MainWindow() = default;
+
+Page *MainWindow::createPage(PageId id)
+{
+    switch (id) {
+    case PageId::Users:
+        return new UsersPage(m_api, this);
+    case PageId::Audit:
+        return new AuditPage(m_api, this);
+    case PageId::Settings: {
+        auto *p = new SettingsPage(m_api, this);
+        connect(p, &SettingsPage::languageChosen, this, &MainWindow::languageChosen);
+        connect(p, &SettingsPage::changePasswordRequested, this, &MainWindow::changePasswordRequested);
+        return p;
+    }
+    default:
+        // Navigation::isBuilt() keeps pages that do not exist yet out of m_order.
+        Q_UNREACHABLE();
+    }
+    return nullptr;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    for (int i = 0; i < m_order.size(); ++i) {
+        const PageId id = m_order.at(i);
+        QAction *a = go->addAction(Navigation::title(id), this, [this, id] { showPage(id); });
+        if (i < 9)
+            a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    go->addSeparator();
+    QAction *refresh = go->addAction(tr("&Refresh"), this, [this] {
+        if (Page *p = currentPage())
+            p->refresh();
+    });
+    refresh->setShortcut(QKeySequence(Qt::Key_F5));
+    QAction *search = go->addAction(tr("&Search or filter"), this, [this] {
+        if (Page *p = currentPage())
+            p->focusSearch();
+    });
+    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+
+    QMenu *account = menuBar()->addMenu(tr("&Account"));
+    account->addAction(tr("&Change password…"), this, &MainWindow::changePasswordRequested);
+    QAction *logout = account->addAction(tr("Sign &out"), this, &MainWindow::logoutRequested);
+    logout->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)});
+    help->addAction(tr("&About JoxAI"), this, [this] {
+        QMessageBox::about(this, tr("About JoxAI"),
+                           tr("<h3>JoxAI %1</h3><p>Support console for bank staff.</p><p>Server: %2</p>")
+                               .arg(QApplication::applicationVersion(), m_api.server().toDisplayString().toHtmlEscaped()));
+    });
+}
+
+QStringList MainWindow::sidebarTitles() const
+{
+    QStringList out;
+    for (int i = 0; i < m_sidebar->count(); ++i)
+        out << m_sidebar->item(i)->text();
+    return out;
+}
+
+Page *MainWindow::currentPage() const
+{
+    return qobject_cast<Page *>(m_stack->currentWidget());
+}
+
+void MainWindow::showPage(PageId id)
+{
+    const int row = int(m_order.indexOf(id));
+    if (row >= 0)
+        m_sidebar->setCurrentRow(row);
+}
+
+QString MainWindow::connectionText() const
+{
+    return m_connection->text();
+}
+
+void MainWindow::setNote(const QString &text, const QString &details)
+{
+    m_note->setText(text);
+    m_note->setToolTip(details.isEmpty() ? text : details);
+    m_note->setVisible(!text.isEmpty());
+}
+
+void MainWindow::showConnection(LiveEvents::State state)
+{
+    QString text;
+    QString colour;
+    switch (state) {
+    case LiveEvents::State::Connected:
+        text = tr("● Connected");
+        colour = QStringLiteral("#1e7d32");
+        break;
+    case LiveEvents::State::Connecting:
+        text = tr("● Connecting…");
+        colour = QStringLiteral("#8a6d00");
+        break;
+    case LiveEvents::State::Reconnecting:
+        text = tr("● Reconnecting…");
+        colour = QStringLiteral("#8a6d00");
+        break;
+    case LiveEvents::State::Offline:
+        text = tr("● Offline");
+        colour = QStringLiteral("#b3261e");
+        break;
+    }
+    m_connection->setText(text);
+    m_connection->setStyleSheet(QStringLiteral("color: %1; padding: 0 8px;").arg(colour));
+    m_connection->setToolTip(state == LiveEvents::State::Connected
+                                 ? tr("Live updates are arriving.")
+                                 : tr("Live updates are paused; nothing is lost, the console catches up when "
+                                      "the connection is back."));
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(m_order, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+} // namespace joxai::ui
