@@ -25,6 +25,7 @@
 #include "server/services/userservice.h"
 #include "server/storage/database.h"
 #include "server/storage/eventstore.h"
+#include "server/storage/knowledgeseeder.h"
 #include "server/storage/migrator.h"
 
 #include <QHostAddress>
@@ -85,6 +86,9 @@ Status ServerRuntime::start()
     if (!seeded)
         return seeded.error();
     m_seededAdmin = seeded.value();
+    // The default knowledge base, into an empty knowledge table only (KnowledgeSeeder).
+    if (auto knowledge = KnowledgeSeeder::seed(s); !knowledge)
+        return knowledge.error();
 
     m_bus = std::make_unique<EventBus>(*m_db);
     if (auto bus = m_bus->start(); !bus)
