@@ -7,6 +7,7 @@
 #include "server/api/guardedtcpserver.h"
 #include "server/api/healthroutes.h"
 #include "server/api/httpserver.h"
+#include "server/api/knowledgeroutes.h"
 #include "server/api/realtimeroutes.h"
 #include "server/api/settingsroutes.h"
 #include "server/api/ticketroutes.h"
@@ -111,6 +112,7 @@ Status ServerRuntime::start()
     installAuditRoutes(*m_router, *m_context);
     installSettingsRoutes(*m_router, *m_context);
     installRealtimeRoutes(*m_router, *m_context, *m_staffSockets);
+    installKnowledgeRoutes(*m_router, *m_context);
     installTicketRoutes(*m_router, *m_context);
     installCustomerRoutes(*m_router, *m_context);
     installWidgetRoutes(*m_router, *m_context);
