@@ -23,6 +23,7 @@
 #include "server/services/authservice.h"
 #include "server/services/customerservice.h"
 #include "server/services/settingsservice.h"
+#include "server/services/ticketnotifications.h"
 #include "server/services/userservice.h"
 #include "server/storage/database.h"
 #include "server/storage/eventstore.h"
@@ -184,6 +185,15 @@ void ServerRuntime::housekeeping()
                 qCInfo(lcStorage) << "retention: anonymised" << done->conversations << "closed conversations";
         });
     }
+    // Tickets past their due time are announced once (to the assignee, or to supervisors while
+    // nobody has the ticket); the bus delivers the notifications right away.
+    m_db->run<int>(this, [now](SqlSession &s) { return TicketNotifications::announceBreaches(s, now); },
+                   [this](Result<int> done) {
+        if (!done)
+            qCWarning(lcStorage) << "SLA breach notices failed:" << done.error().detail;
+        else if (done.value() > 0 && m_bus)
+            m_bus->kick();
+    });
 }
 
 void ServerRuntime::probeDatabase()

@@ -3,6 +3,7 @@
 #include "server/services/audittrail.h"
 #include "server/services/settingsservice.h"
 #include "server/services/ticketevents.h"
+#include "server/services/ticketnotifications.h"
 #include "server/storage/conversationstore.h"
 #include "server/storage/customerstore.h"
 #include "server/storage/userstore.h"
@@ -186,6 +187,8 @@ Result<Ticket> TicketService::create(SqlSession &s, const Principal &who, const 
             return a.error();
         if (auto e = TicketEvents::created(s, ticket, now); !e)
             return e.error();
+        if (auto n = TicketNotifications::assigned(s, who, ticket); !n)
+            return n.error();
         return ticket;
     });
 }
@@ -270,6 +273,10 @@ Result<Ticket> TicketService::apply(SqlSession &s, const Principal &who, const T
         return Error::internal();
     if (auto e = TicketEvents::updated(s, before, **after, now); !e)
         return e.error();
+    if (c.assignedTo) {
+        if (auto n = TicketNotifications::assigned(s, who, **after); !n)
+            return n.error();
+    }
     return **after;
 }
 

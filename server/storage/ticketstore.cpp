@@ -257,6 +257,30 @@ Status TicketStore::touch(SqlSession &s, qint64 id)
     return success();
 }
 
+Result<QList<Ticket>> TicketStore::breachedUnnoticed(SqlSession &s, const QDateTime &now, int limit)
+{
+    auto q = s.exec(QStringLiteral("SELECT ") + kColumns + kFrom
+            + QStringLiteral(
+                " WHERE t.status IN ('open', 'pending') AND t.due_at IS NOT NULL AND t.due_at < ? "
+                "AND t.sla_notified = ? ORDER BY t.due_at, t.id LIMIT ?"),
+        { s.time(now), false, limit });
+    if (!q)
+        return q.error();
+    QList<Ticket> out;
+    while (q->next())
+        out << readTicket(q.value());
+    return out;
+}
+
+Result<bool> TicketStore::markSlaNotified(SqlSession &s, qint64 id)
+{
+    auto q = s.exec(QStringLiteral("UPDATE tickets SET sla_notified = ? WHERE id = ? AND sla_notified = ?"),
+        { true, id, false });
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() == 1;
+}
+
 Result<QList<Ticket>> TicketStore::ofCustomer(SqlSession &s, qint64 customerId)
 {
     auto q = s.exec(QStringLiteral("SELECT ") + kColumns + kFrom

@@ -119,6 +119,11 @@ public:
     static Result<bool> update(SqlSession &s, qint64 id, const TicketChanges &changes);
     // Bumps updated_at (a comment was added).
     static Status touch(SqlSession &s, qint64 id);
+    // Open or pending tickets past their due time whose breach nobody was told about yet, the
+    // longest overdue first, at most `limit`.
+    static Result<QList<Ticket>> breachedUnnoticed(SqlSession &s, const QDateTime &now, int limit);
+    // Records that the breach was announced; false when another instance did it first.
+    static Result<bool> markSlaNotified(SqlSession &s, qint64 id);
     // Every ticket of a customer: theirs by customer_id or opened from one of their conversations.
     static Result<QList<Ticket>> ofCustomer(SqlSession &s, qint64 customerId);
 

@@ -5,6 +5,9 @@
 
 #include "tests/api/adminapifixture.h"
 
+#include "server/services/ticketnotifications.h"
+#include "server/storage/database.h"
+
 #include <QJsonDocument>
 #include <QUrlQuery>
 #include <QtTest>
@@ -56,6 +59,14 @@ private:
     static QDateTime timeOf(const QJsonObject &o, const QString &key)
     {
         return QDateTime::fromString(o.value(key).toString(), Qt::ISODate);
+    }
+
+    // SQL: the notification's data.ticket_id is `id`.
+    QString ticketOf(qint64 id) const
+    {
+        return (m_server->database().isPostgres() ? QStringLiteral("(data->>'ticket_id')::bigint = %1")
+                                                  : QStringLiteral("json_extract(data, '$.ticket_id') = %1"))
+            .arg(id);
     }
 
     QStringList historyFields(qint64 id)
@@ -682,6 +693,99 @@ private Q_SLOTS:
                      .status,
             201);
         QCOMPARE(rows(mine).last(), QStringLiteral("ticket.updated|assigned|%1").arg(m_agentAId));
+    }
+
+    void assignmentNotifiesTheAssignee()
+    {
+        auto notices = [&](qint64 userId, qint64 ticketId, const QString &type) {
+            return rawRows(
+                QStringLiteral("SELECT title FROM notifications WHERE user_id = %1 AND type = '%2' AND ")
+                    .arg(userId)
+                    .arg(type)
+                + ticketOf(ticketId))
+                .size();
+        };
+        const qint64 id = createId(QStringLiteral("Notify assignment"));
+        QCOMPARE(
+            m_http->patch(path(id), { { QStringLiteral("assigned_to"), m_agentBId } }, m_supervisor).status,
+            200);
+        QCOMPARE(notices(m_agentBId, id, QStringLiteral("assignment")), 1);
+        // With its notification.created event, for B only.
+        QVERIFY(
+            !rawRows(QStringLiteral(
+                         "SELECT id FROM events WHERE type = 'notification.created' AND visibility = 'user' "
+                         "AND user_id = %1")
+                         .arg(m_agentBId))
+                 .isEmpty());
+        // Taking a ticket yourself tells nobody.
+        const qint64 own = createId(QStringLiteral("Notify self"));
+        QCOMPARE(m_http->patch(path(own), { { QStringLiteral("assigned_to"), m_agentAId } }, m_agentA).status,
+            200);
+        QCOMPARE(notices(m_agentAId, own, QStringLiteral("assignment")), 0);
+        // Created already assigned by someone else: told too.
+        const qint64 made
+            = createId(QStringLiteral("Notify create"), { { QStringLiteral("assigned_to"), m_agentAId } });
+        QCOMPARE(notices(m_agentAId, made, QStringLiteral("assignment")), 1);
+    }
+
+    void slaBreachIsAnnouncedOnce()
+    {
+        auto notices = [&](qint64 userId, qint64 ticketId) {
+            return rawRows(
+                QStringLiteral("SELECT id FROM notifications WHERE user_id = %1 AND type = 'sla_breach' AND ")
+                    .arg(userId)
+                + ticketOf(ticketId))
+                .size();
+        };
+        const qint64 assigned
+            = createId(QStringLiteral("Breach assigned"), { { QStringLiteral("assigned_to"), m_agentAId } });
+        const qint64 pool = createId(QStringLiteral("Breach pool"));
+        const qint64 resolved = createId(QStringLiteral("Breach resolved"));
+        QCOMPARE(
+            m_http
+                ->patch(path(resolved), { { QStringLiteral("status"), QStringLiteral("resolved") } }, m_admin)
+                .status,
+            200);
+        QString error;
+        rawRows(
+            QStringLiteral("UPDATE tickets SET due_at = '2021-06-01T00:00:00.000Z' WHERE id IN (%1, %2, %3)")
+                .arg(assigned)
+                .arg(pool)
+                .arg(resolved),
+            &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+
+        SqlSession s = m_server->runtime().database().session();
+        for (int run = 0; run < 2; ++run) {
+            auto done = TicketNotifications::announceBreaches(s, QDateTime::currentDateTimeUtc());
+            QVERIFY2(done, qPrintable(done.error().detail));
+        }
+        // The assignee hears about their ticket; supervisors and admins about the unassigned one;
+        // once each, however often the job runs; a resolved ticket is not breached.
+        QCOMPARE(notices(m_agentAId, assigned), 1);
+        QCOMPARE(notices(m_supervisorId, assigned), 0);
+        QCOMPARE(notices(m_supervisorId, pool), 1);
+        QCOMPARE(notices(m_adminId, pool), 1);
+        QCOMPARE(notices(m_agentAId, pool), 0);
+        QCOMPARE(notices(m_supervisorId, resolved), 0);
+        QCOMPARE(rawRows(QStringLiteral("SELECT id FROM tickets WHERE id = %1 AND sla_notified = %2")
+                             .arg(assigned)
+                             .arg(m_server->database().isPostgres() ? QStringLiteral("true")
+                                                                    : QStringLiteral("1")))
+                     .size(),
+            1);
+        // A new due time (priority change) may be breached again.
+        QCOMPARE(m_http
+                     ->patch(path(assigned), { { QStringLiteral("priority"), QStringLiteral("urgent") } },
+                         m_agentA)
+                     .status,
+            200);
+        QCOMPARE(rawRows(QStringLiteral("SELECT id FROM tickets WHERE id = %1 AND sla_notified = %2")
+                             .arg(assigned)
+                             .arg(m_server->database().isPostgres() ? QStringLiteral("false")
+                                                                    : QStringLiteral("0")))
+                     .size(),
+            1);
     }
 
     void trailingSlashAndWithoutBothWork()
