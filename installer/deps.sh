@@ -6,7 +6,7 @@ set -euo pipefail
 want=(
   build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
-  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev qt6-translations-l10n
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev
   libssl-dev libcrypt-dev libcurl4-openssl-dev libpq-dev
   postgresql

@@ -183,6 +183,7 @@ QWidget *SettingsPage::buildSystem()
     m_retention->setObjectName(QStringLiteral("retentionSpin"));
     m_retention->setRange(30, 3650);
     m_retention->setSuffix(tr(" days"));
+    m_retention->setMaximumWidth(160);
     auto *sla = new QHBoxLayout;
     const QStringList priorityTitles = {tr("Urgent"), tr("High"), tr("Normal"), tr("Low")};
     for (int i = 0; i < kPriorities.size(); ++i) {
@@ -211,6 +212,7 @@ QWidget *SettingsPage::buildSystem()
     m_provider->addItem(tr("Local (knowledge base only, no network)"), QStringLiteral("local"));
     m_provider->addItem(QStringLiteral("Anthropic"), QStringLiteral("anthropic"));
     m_provider->addItem(tr("OpenAI-compatible"), QStringLiteral("openai"));
+    m_provider->setMaximumWidth(420);
 
     auto *form = new QFormLayout(w);
     form->addRow(QString(), m_fourEyes);

@@ -1,0 +1,178 @@
+// Renders the console's windows and pages with sample data into PNG files (docs/screenshots/
+// console-*.png), against a real server in this process. Run by tests/ui/screenshots.sh.
+// Usage: joxai_screenshots <output folder> [--lang fr]
+
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
+#include "tests/ui/uitest.h"
+#include "ui/client/credentialstore.h"
+#include "ui/client/liveevents.h"
+#include "ui/pages/auditpage.h"
+#include "ui/pages/changepassworddialog.h"
+#include "ui/pages/firstrundialog.h"
+#include "ui/pages/language.h"
+#include "ui/pages/logindialog.h"
+#include "ui/pages/mainwindow.h"
+#include "ui/pages/settingspage.h"
+#include "ui/pages/userdialogs.h"
+#include "ui/pages/userspage.h"
+#include "ui/models/auditmodel.h"
+#include "ui/models/usersmodel.h"
+
+#include <QApplication>
+
+#include <functional>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+
+using namespace joxai;
+using namespace joxai::test;
+using namespace joxai::ui;
+
+namespace {
+
+QString g_out;
+QString g_suffix;
+
+void waitFor(const std::function<bool()> &done, const char *what)
+{
+    if (!QTest::qWaitFor(done, 10000))
+        qFatal("timed out waiting for %s", what);
+}
+
+void save(QWidget *w, const QString &name)
+{
+    w->show();
+    w->raise();
+    QTest::qWait(300);
+    const QString path = QDir(g_out).filePath(QStringLiteral("console-%1%2.png").arg(name, g_suffix));
+    if (!w->grab().save(path))
+        qFatal("cannot write %s", qPrintable(path));
+    std::printf("wrote %s\n", qPrintable(path));
+}
+
+void sampleData(HttpClient &http, const QString &admin)
+{
+    const QList<QPair<QString, QString>> people = {
+        {QStringLiteral("Claire Martin"), QStringLiteral("supervisor")}, {QStringLiteral("Youssef Benali"), QStringLiteral("agent")},
+        {QStringLiteral("Sofia Rossi"), QStringLiteral("agent")},        {QStringLiteral("Lucas Bernard"), QStringLiteral("agent")},
+        {QStringLiteral("Amina Diallo"), QStringLiteral("supervisor")},  {QStringLiteral("Thomas Leroy"), QStringLiteral("agent")},
+    };
+    for (const auto &[name, role] : people) {
+        const QString email = name.split(QLatin1Char(' ')).first().toLower() + QStringLiteral("@bank.example");
+        const QString token = http.createStaff(admin, email, role);
+        http.patch(QStringLiteral("/api/v1/users/%1").arg(http.get(QStringLiteral("/api/v1/users?q=") + email, admin)
+                                                              .items().first().toObject().value(QStringLiteral("id")).toInteger()),
+                   {{QStringLiteral("full_name"), name}}, admin);
+        Q_UNUSED(token)
+    }
+    http.post(QStringLiteral("/api/v1/users"), {{QStringLiteral("email"), QStringLiteral("new.agent@bank.example")},
+                                                {QStringLiteral("full_name"), QStringLiteral("Nadia Petit")},
+                                                {QStringLiteral("role"), QStringLiteral("agent")}}, admin);
+    http.login(QStringLiteral("sofia@bank.example"), QStringLiteral("typo-password"));
+    http.login(QStringLiteral("unknown@bank.example"), QStringLiteral("guess"));
+    http.put(QStringLiteral("/api/v1/settings/system"), {{QStringLiteral("retention_days"), 400},
+                                                         {QStringLiteral("smtp_password"), QStringLiteral("smtp-secret")}}, admin);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/joxai-no-bus");
+    QApplication app(argc, argv);
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    const QStringList args = QApplication::arguments();
+    if (args.size() < 2)
+        qFatal("usage: joxai_screenshots <output folder> [--lang fr]");
+    g_out = args.at(1);
+    QDir().mkpath(g_out);
+    Language language;
+    const int langAt = int(args.indexOf(QStringLiteral("--lang")));
+    const QString code = langAt > 0 && langAt + 1 < args.size() ? args.at(langAt + 1) : QStringLiteral("en");
+    if (!language.install(code))
+        qFatal("no translation for %s", qPrintable(code));
+    if (code != QLatin1String("en"))
+        g_suffix = QLatin1Char('-') + code;
+
+    TestServer server;
+    if (!server.started())
+        qFatal("server: %s", qPrintable(server.startError()));
+    HttpClient http(server.baseUrl());
+    const QString admin = http.adminToken();
+    sampleData(http, admin);
+
+    ApiClient api;
+    CredentialStore store;
+    store.setTimeout(2000);
+
+    FirstRunDialog first;
+    save(&first, QStringLiteral("first-run"));
+    first.hide();
+
+    LoginDialog login(api, store);
+    login.setServer(QUrl(server.baseUrl()));
+    login.setEmail(QStringLiteral("sofia@bank.example"));
+    login.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(QStringLiteral("not-her-password"));
+    login.show();
+    login.findChild<QPushButton *>(QStringLiteral("signInButton"))->click();
+    waitFor([&] { return login.findChild<QLabel *>(QStringLiteral("errorLabel"))->isVisible(); }, "the sign-in error");
+    save(&login, QStringLiteral("login"));
+    login.hide();
+
+    ChangePasswordDialog change(api, true);
+    change.setCurrentPassword(QStringLiteral("temporary"));
+    save(&change, QStringLiteral("change-password"));
+    change.hide();
+
+    if (!uitest::signIn(api, server.baseUrl(), QStringLiteral("admin@joxai.com"), QLatin1String(HttpClient::kAdminPassword)))
+        qFatal("cannot sign in");
+    LiveEvents live(api);
+    MainWindow window(api, live);
+    window.resize(1240, 760);
+    live.start();
+    waitFor([&] { return live.state() == LiveEvents::State::Connected; }, "the live connection");
+
+    window.showPage(PageId::Users);
+    auto *users = qobject_cast<UsersPage *>(window.page(PageId::Users));
+    waitFor([&] { return users->model()->rowCount() >= 8 && !users->model()->isLoading(); }, "the users");
+    save(&window, QStringLiteral("users"));
+
+    users->newUser();
+    auto *dialog = uitest::waitWindow<NewUserDialog>(QStringLiteral("newUserDialog"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit"))->setText(QStringLiteral("marc@bank.example"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Marc Dubois"));
+    save(dialog, QStringLiteral("new-user"));
+    dialog->findChild<QPushButton *>(QStringLiteral("okButton"))->click();
+    auto *temporary = uitest::waitWindow<QDialog>(QStringLiteral("temporaryPasswordDialog"));
+    save(temporary, QStringLiteral("temporary-password"));
+    temporary->close();
+
+    window.showPage(PageId::Audit);
+    auto *audit = qobject_cast<AuditPage *>(window.page(PageId::Audit));
+    waitFor([&] { return audit->model()->rowCount() >= 10 && !audit->model()->isLoading(); }, "the audit log");
+    save(&window, QStringLiteral("audit"));
+
+    window.showPage(PageId::Settings);
+    auto *settings = qobject_cast<SettingsPage *>(window.page(PageId::Settings));
+    waitFor([&] { return !settings->loadedSystem().isEmpty(); }, "the settings");
+    auto *tabs = settings->findChild<QTabWidget *>(QStringLiteral("settingsTabs"));
+    tabs->setCurrentIndex(0);
+    save(&window, QStringLiteral("settings-personal"));
+    tabs->setCurrentIndex(1);
+    settings->setUpTwoFactor();
+    waitFor([&] { return settings->findChild<QLabel *>(QStringLiteral("otpauthLabel"))->isVisible(); }, "the two-factor set-up");
+    save(&window, QStringLiteral("settings-security"));
+    tabs->setCurrentIndex(2);
+    save(&window, QStringLiteral("settings-system"));
+
+    window.showShortcuts();
+    auto *help = uitest::waitWindow<QDialog>(QStringLiteral("shortcutsDialog"));
+    save(help, QStringLiteral("shortcuts"));
+    help->close();
+    live.stop();
+    return 0;
+}
