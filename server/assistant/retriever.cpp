@@ -4,8 +4,8 @@
 
 namespace joxai {
 
-Result<QList<KnowledgeMatch>> Retriever::retrieve(SqlSession &s, const QString &question, const QString &language,
-                                                  int limit)
+Result<QList<KnowledgeMatch>> Retriever::retrieve(
+    SqlSession &s, const QString &question, const QString &language, int limit)
 {
     auto hits = KnowledgeStore::search(s, question, language, qBound(0, limit, 200));
     if (!hits)
@@ -13,7 +13,7 @@ Result<QList<KnowledgeMatch>> Retriever::retrieve(SqlSession &s, const QString &
     QList<KnowledgeMatch> matches;
     matches.reserve(hits->size());
     for (const KnowledgeHit &h : hits.value())
-        matches.append({h.id, h.title, h.content, h.category, h.language, h.score});
+        matches.append({ h.id, h.title, h.content, h.category, h.language, h.score });
     return matches;
 }
 

@@ -24,8 +24,8 @@ class Retriever final
 public:
     // `language`: "en", "fr", "fr-FR"...; empty or unknown codes mean English. `limit` is capped
     // at 200.
-    static Result<QList<KnowledgeMatch>> retrieve(SqlSession &s, const QString &question, const QString &language,
-                                                  int limit = 3);
+    static Result<QList<KnowledgeMatch>> retrieve(
+        SqlSession &s, const QString &question, const QString &language, int limit = 3);
 };
 
 } // namespace joxai

@@ -12,10 +12,8 @@ namespace {
 
 QJsonObject describe(const KnowledgeArticle &a)
 {
-    return {{QStringLiteral("title"), a.title},
-            {QStringLiteral("status"), a.status},
-            {QStringLiteral("version"), a.version},
-            {QStringLiteral("language"), a.language}};
+    return { { QStringLiteral("title"), a.title }, { QStringLiteral("status"), a.status },
+        { QStringLiteral("version"), a.version }, { QStringLiteral("language"), a.language } };
 }
 
 Result<KnowledgeArticle> load(SqlSession &s, qint64 id)
@@ -42,7 +40,7 @@ Status KnowledgeService::requireWriter(const Principal &who)
 {
     if (!atLeast(who.role, Role::Supervisor))
         return Error::make(ErrorKind::Forbidden, QStringLiteral("forbidden"),
-                           QStringLiteral("Only supervisors and administrators may change knowledge articles."));
+            QStringLiteral("Only supervisors and administrators may change knowledge articles."));
     return success();
 }
 
@@ -50,11 +48,12 @@ Status KnowledgeService::requireAdmin(const Principal &who)
 {
     if (who.role != Role::Admin)
         return Error::make(ErrorKind::Forbidden, QStringLiteral("forbidden"),
-                           QStringLiteral("Only administrators may import or export the knowledge base."));
+            QStringLiteral("Only administrators may import or export the knowledge base."));
     return success();
 }
 
-Result<Page<KnowledgeArticle>> KnowledgeService::list(SqlSession &s, const Principal &, const ArticleFilter &filter) const
+Result<Page<KnowledgeArticle>> KnowledgeService::list(
+    SqlSession &s, const Principal &, const ArticleFilter &filter) const
 {
     return KnowledgeStore::list(s, filter);
 }
@@ -64,21 +63,22 @@ Result<KnowledgeArticle> KnowledgeService::get(SqlSession &s, const Principal &,
     return load(s, id);
 }
 
-Result<Page<ArticleVersion>> KnowledgeService::versions(SqlSession &s, const Principal &, qint64 id,
-                                                        const PageRequest &page) const
+Result<Page<ArticleVersion>> KnowledgeService::versions(
+    SqlSession &s, const Principal &, qint64 id, const PageRequest &page) const
 {
     if (auto a = load(s, id); !a)
         return a.error();
     return KnowledgeStore::versions(s, id, page);
 }
 
-Result<QList<KnowledgeMatch>> KnowledgeService::search(SqlSession &s, const Principal &, const QString &question,
-                                                       const QString &language) const
+Result<QList<KnowledgeMatch>> KnowledgeService::search(
+    SqlSession &s, const Principal &, const QString &question, const QString &language) const
 {
     return Retriever::retrieve(s, question, language, 200);
 }
 
-Result<KnowledgeArticle> KnowledgeService::create(SqlSession &s, const Principal &who, NewArticle article) const
+Result<KnowledgeArticle> KnowledgeService::create(
+    SqlSession &s, const Principal &who, NewArticle article) const
 {
     if (auto ok = requireWriter(who); !ok)
         return ok.error();
@@ -88,16 +88,16 @@ Result<KnowledgeArticle> KnowledgeService::create(SqlSession &s, const Principal
         auto made = KnowledgeStore::create(s, article);
         if (!made)
             return made.error();
-        if (auto a = AuditTrail::record(s, who, QStringLiteral("knowledge.create"), QStringLiteral("knowledge_article"),
-                                        QString::number(made->id), describe(made.value()));
+        if (auto a = AuditTrail::record(s, who, QStringLiteral("knowledge.create"),
+                QStringLiteral("knowledge_article"), QString::number(made->id), describe(made.value()));
             !a)
             return a.error();
         return made;
     });
 }
 
-Result<KnowledgeArticle> KnowledgeService::update(SqlSession &s, const Principal &who, qint64 id, int version,
-                                                  ArticleChanges changes) const
+Result<KnowledgeArticle> KnowledgeService::update(
+    SqlSession &s, const Principal &who, qint64 id, int version, ArticleChanges changes) const
 {
     if (auto ok = requireWriter(who); !ok)
         return ok.error();
@@ -125,18 +125,17 @@ Result<KnowledgeArticle> KnowledgeService::update(SqlSession &s, const Principal
             fields.append(QStringLiteral("language"));
         details.insert(QStringLiteral("changed"), fields);
         details.insert(QStringLiteral("previous_status"), before->status);
-        if (auto a = AuditTrail::record(s, who, QStringLiteral("knowledge.update"), QStringLiteral("knowledge_article"),
-                                        QString::number(id), details);
+        if (auto a = AuditTrail::record(s, who, QStringLiteral("knowledge.update"),
+                QStringLiteral("knowledge_article"), QString::number(id), details);
             !a)
             return a.error();
         return after;
     });
 }
 
-Result<KnowledgeArticle> KnowledgeService::transition(SqlSession &s, const Principal &who, qint64 id, int version,
-                                                      const QStringList &from, const QString &to,
-                                                      const QString &action, const QString &verb,
-                                                      const QString &note) const
+Result<KnowledgeArticle> KnowledgeService::transition(SqlSession &s, const Principal &who, qint64 id,
+    int version, const QStringList &from, const QString &to, const QString &action, const QString &verb,
+    const QString &note) const
 {
     if (auto ok = requireWriter(who); !ok)
         return ok.error();
@@ -148,51 +147,54 @@ Result<KnowledgeArticle> KnowledgeService::transition(SqlSession &s, const Princ
             return KnowledgeStore::staleVersion(before->version);
         if (!from.contains(before->status))
             return Error::make(ErrorKind::Conflict, QStringLiteral("invalid_transition"),
-                               QStringLiteral("An article that is %1 cannot be %2.").arg(before->status, verb));
+                QStringLiteral("An article that is %1 cannot be %2.").arg(before->status, verb));
         if (to == QLatin1String("published")) {
             auto fourEyes = fourEyesOn(s);
             if (!fourEyes)
                 return fourEyes.error();
             if (fourEyes.value() && (who.userId == before->authorId || who.userId == before->submittedBy))
                 return Error::make(ErrorKind::Forbidden, QStringLiteral("four_eyes"),
-                                   QStringLiteral("Another supervisor or administrator must approve this article: "
-                                                  "you wrote or submitted this version."));
+                    QStringLiteral("Another supervisor or administrator must approve this article: "
+                                   "you wrote or submitted this version."));
         }
-        auto after = KnowledgeStore::setStatus(s, id, before->version, {to, who.userId, note});
+        auto after = KnowledgeStore::setStatus(s, id, before->version, { to, who.userId, note });
         if (!after)
             return after.error();
         QJsonObject details = describe(after.value());
         details.insert(QStringLiteral("previous_status"), before->status);
         if (!note.isEmpty())
             details.insert(QStringLiteral("reason"), note);
-        if (auto a = AuditTrail::record(s, who, action, QStringLiteral("knowledge_article"), QString::number(id), details);
+        if (auto a = AuditTrail::record(
+                s, who, action, QStringLiteral("knowledge_article"), QString::number(id), details);
             !a)
             return a.error();
         return after;
     });
 }
 
-Result<KnowledgeArticle> KnowledgeService::submit(SqlSession &s, const Principal &who, qint64 id, int version) const
+Result<KnowledgeArticle> KnowledgeService::submit(
+    SqlSession &s, const Principal &who, qint64 id, int version) const
 {
-    return transition(s, who, id, version, {QStringLiteral("draft")}, QStringLiteral("in_review"),
-                      QStringLiteral("knowledge.submit"), QStringLiteral("submitted for review"), QString());
+    return transition(s, who, id, version, { QStringLiteral("draft") }, QStringLiteral("in_review"),
+        QStringLiteral("knowledge.submit"), QStringLiteral("submitted for review"), QString());
 }
 
-Result<KnowledgeArticle> KnowledgeService::approve(SqlSession &s, const Principal &who, qint64 id, int version) const
+Result<KnowledgeArticle> KnowledgeService::approve(
+    SqlSession &s, const Principal &who, qint64 id, int version) const
 {
-    return transition(s, who, id, version, {QStringLiteral("in_review")}, QStringLiteral("published"),
-                      QStringLiteral("knowledge.approve"), QStringLiteral("approved (submit it first)"), QString());
+    return transition(s, who, id, version, { QStringLiteral("in_review") }, QStringLiteral("published"),
+        QStringLiteral("knowledge.approve"), QStringLiteral("approved (submit it first)"), QString());
 }
 
-Result<KnowledgeArticle> KnowledgeService::reject(SqlSession &s, const Principal &who, qint64 id, int version,
-                                                  const QString &reason) const
+Result<KnowledgeArticle> KnowledgeService::reject(
+    SqlSession &s, const Principal &who, qint64 id, int version, const QString &reason) const
 {
-    return transition(s, who, id, version, {QStringLiteral("in_review")}, QStringLiteral("draft"),
-                      QStringLiteral("knowledge.reject"), QStringLiteral("rejected (only articles in review can)"),
-                      reason);
+    return transition(s, who, id, version, { QStringLiteral("in_review") }, QStringLiteral("draft"),
+        QStringLiteral("knowledge.reject"), QStringLiteral("rejected (only articles in review can)"), reason);
 }
 
-Result<KnowledgeArticle> KnowledgeService::archive(SqlSession &s, const Principal &who, qint64 id, int version) const
+Result<KnowledgeArticle> KnowledgeService::archive(
+    SqlSession &s, const Principal &who, qint64 id, int version) const
 {
     if (auto ok = requireWriter(who); !ok)
         return ok.error();
@@ -202,31 +204,31 @@ Result<KnowledgeArticle> KnowledgeService::archive(SqlSession &s, const Principa
     if (current->status == QLatin1String("archived") && (version <= 0 || version == current->version))
         return current; // already archived: DELETE is idempotent
     return transition(s, who, id, version,
-                      {QStringLiteral("draft"), QStringLiteral("in_review"), QStringLiteral("published")},
-                      QStringLiteral("archived"), QStringLiteral("knowledge.archive"), QStringLiteral("archived"),
-                      QString());
+        { QStringLiteral("draft"), QStringLiteral("in_review"), QStringLiteral("published") },
+        QStringLiteral("archived"), QStringLiteral("knowledge.archive"), QStringLiteral("archived"),
+        QString());
 }
 
-Result<QList<KnowledgeArticle>> KnowledgeService::exportArticles(SqlSession &s, const Principal &who,
-                                                                 const QString &status) const
+Result<QList<KnowledgeArticle>> KnowledgeService::exportArticles(
+    SqlSession &s, const Principal &who, const QString &status) const
 {
     if (auto ok = requireAdmin(who); !ok)
         return ok.error();
     auto all = KnowledgeStore::all(s, status);
     if (!all)
         return all.error();
-    QJsonObject details{{QStringLiteral("count"), qint64(all->size())}};
+    QJsonObject details { { QStringLiteral("count"), qint64(all->size()) } };
     if (!status.isEmpty())
         details.insert(QStringLiteral("status"), status);
-    if (auto a = AuditTrail::record(s, who, QStringLiteral("knowledge.export"), QStringLiteral("knowledge_article"),
-                                    QString(), details);
+    if (auto a = AuditTrail::record(s, who, QStringLiteral("knowledge.export"),
+            QStringLiteral("knowledge_article"), QString(), details);
         !a)
         return a.error();
     return all;
 }
 
-Result<QList<KnowledgeArticle>> KnowledgeService::importArticles(SqlSession &s, const Principal &who,
-                                                                 const QList<NewArticle> &articles) const
+Result<QList<KnowledgeArticle>> KnowledgeService::importArticles(
+    SqlSession &s, const Principal &who, const QList<NewArticle> &articles) const
 {
     if (auto ok = requireAdmin(who); !ok)
         return ok.error();
@@ -243,9 +245,9 @@ Result<QList<KnowledgeArticle>> KnowledgeService::importArticles(SqlSession &s, 
         QJsonArray ids;
         for (const KnowledgeArticle &a : made)
             ids.append(a.id);
-        if (auto a = AuditTrail::record(s, who, QStringLiteral("knowledge.import"), QStringLiteral("knowledge_article"),
-                                        QString(), {{QStringLiteral("count"), qint64(made.size())},
-                                                    {QStringLiteral("ids"), ids}});
+        if (auto a = AuditTrail::record(s, who, QStringLiteral("knowledge.import"),
+                QStringLiteral("knowledge_article"), QString(),
+                { { QStringLiteral("count"), qint64(made.size()) }, { QStringLiteral("ids"), ids } });
             !a)
             return a.error();
         return made;

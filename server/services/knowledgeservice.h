@@ -24,38 +24,41 @@ class KnowledgeService final
 public:
     static constexpr int kMaxImport = 1000;
 
-    Result<Page<KnowledgeArticle>> list(SqlSession &s, const Principal &who, const ArticleFilter &filter) const;
+    Result<Page<KnowledgeArticle>> list(
+        SqlSession &s, const Principal &who, const ArticleFilter &filter) const;
     Result<KnowledgeArticle> get(SqlSession &s, const Principal &who, qint64 id) const;
-    Result<Page<ArticleVersion>> versions(SqlSession &s, const Principal &who, qint64 id, const PageRequest &page) const;
+    Result<Page<ArticleVersion>> versions(
+        SqlSession &s, const Principal &who, qint64 id, const PageRequest &page) const;
     // Ranked matches, best first (at most 200), exactly as Retriever::retrieve answers them.
-    Result<QList<KnowledgeMatch>> search(SqlSession &s, const Principal &who, const QString &question,
-                                         const QString &language) const;
+    Result<QList<KnowledgeMatch>> search(
+        SqlSession &s, const Principal &who, const QString &question, const QString &language) const;
 
     // A new article is a draft by the caller.
     Result<KnowledgeArticle> create(SqlSession &s, const Principal &who, NewArticle article) const;
-    Result<KnowledgeArticle> update(SqlSession &s, const Principal &who, qint64 id, int version,
-                                    ArticleChanges changes) const;
+    Result<KnowledgeArticle> update(
+        SqlSession &s, const Principal &who, qint64 id, int version, ArticleChanges changes) const;
     // `version` 0: the client named none (the current one is used, still checked atomically).
     Result<KnowledgeArticle> submit(SqlSession &s, const Principal &who, qint64 id, int version) const;
     Result<KnowledgeArticle> approve(SqlSession &s, const Principal &who, qint64 id, int version) const;
-    Result<KnowledgeArticle> reject(SqlSession &s, const Principal &who, qint64 id, int version,
-                                    const QString &reason) const;
+    Result<KnowledgeArticle> reject(
+        SqlSession &s, const Principal &who, qint64 id, int version, const QString &reason) const;
     // DELETE: the article is archived (kept with its history, out of the assistant's reach).
     Result<KnowledgeArticle> archive(SqlSession &s, const Principal &who, qint64 id, int version) const;
 
     // Admin: every article (optionally of one status), for an export file.
-    Result<QList<KnowledgeArticle>> exportArticles(SqlSession &s, const Principal &who, const QString &status) const;
+    Result<QList<KnowledgeArticle>> exportArticles(
+        SqlSession &s, const Principal &who, const QString &status) const;
     // Admin: creates every article as a draft by the caller, all or none.
-    Result<QList<KnowledgeArticle>> importArticles(SqlSession &s, const Principal &who,
-                                                   const QList<NewArticle> &articles) const;
+    Result<QList<KnowledgeArticle>> importArticles(
+        SqlSession &s, const Principal &who, const QList<NewArticle> &articles) const;
 
     static Status requireWriter(const Principal &who);
     static Status requireAdmin(const Principal &who);
 
 private:
     Result<KnowledgeArticle> transition(SqlSession &s, const Principal &who, qint64 id, int version,
-                                        const QStringList &from, const QString &to, const QString &action,
-                                        const QString &verb, const QString &note) const;
+        const QStringList &from, const QString &to, const QString &action, const QString &verb,
+        const QString &note) const;
 };
 
 } // namespace joxai

@@ -12,9 +12,9 @@ namespace joxai {
 namespace {
 
 constexpr double kK1 = 1.2;
-constexpr std::array<double, 3> kWeight{3.0, 2.0, 1.0};
-constexpr std::array<double, 3> kB{0.5, 0.3, 0.75};
-constexpr std::array<double, 3> kTypicalLength{6.0, 25.0, 120.0};
+constexpr std::array<double, 3> kWeight { 3.0, 2.0, 1.0 };
+constexpr std::array<double, 3> kB { 0.5, 0.3, 0.75 };
+constexpr std::array<double, 3> kTypicalLength { 6.0, 25.0, 120.0 };
 constexpr qsizetype kMemoCapacity = 20000;
 
 struct Memo
@@ -32,8 +32,7 @@ Memo &memo()
 } // namespace
 
 AnalysedArticlePtr KnowledgeRanker::analyse(qint64 id, const QString &title, const QStringList &tags,
-                                            const QString &content, const QString &category,
-                                            const QString &language)
+    const QString &content, const QString &category, const QString &language)
 {
     auto a = std::make_shared<AnalysedArticle>();
     a->id = id;
@@ -41,23 +40,22 @@ AnalysedArticlePtr KnowledgeRanker::analyse(qint64 id, const QString &title, con
     a->content = content;
     a->category = category;
     a->language = language;
-    const std::array<QStringList, 3> fields{KnowledgeText::terms(title),
-                                            KnowledgeText::terms(tags.join(QLatin1Char(' '))),
-                                            KnowledgeText::terms(content)};
+    const std::array<QStringList, 3> fields { KnowledgeText::terms(title),
+        KnowledgeText::terms(tags.join(QLatin1Char(' '))), KnowledgeText::terms(content) };
     for (int f = 0; f < 3; ++f) {
         a->lengths[f] = int(fields[f].size());
         for (const QString &term : fields[f]) {
             auto it = a->counts.find(term);
             if (it == a->counts.end())
-                it = a->counts.insert(term, {0, 0, 0});
+                it = a->counts.insert(term, { 0, 0, 0 });
             ++(*it)[f];
         }
     }
     return a;
 }
 
-QList<KnowledgeHit> KnowledgeRanker::rank(const QStringList &terms, const QList<AnalysedArticlePtr> &articles,
-                                          qint64 collectionSize, int limit)
+QList<KnowledgeHit> KnowledgeRanker::rank(
+    const QStringList &terms, const QList<AnalysedArticlePtr> &articles, qint64 collectionSize, int limit)
 {
     // Document frequencies over the candidates, which are exactly the articles holding a term.
     QList<int> df(terms.size(), 0);
@@ -73,7 +71,7 @@ QList<KnowledgeHit> KnowledgeRanker::rank(const QStringList &terms, const QList<
     QList<KnowledgeHit> hits;
     hits.reserve(articles.size());
     for (const AnalysedArticlePtr &a : articles) {
-        std::array<double, 3> norm{};
+        std::array<double, 3> norm {};
         for (int f = 0; f < 3; ++f)
             norm[f] = 1.0 - kB[f] + kB[f] * a->lengths[f] / kTypicalLength[f];
         double score = 0;
@@ -88,7 +86,8 @@ QList<KnowledgeHit> KnowledgeRanker::rank(const QStringList &terms, const QList<
         }
         if (score <= 0)
             continue;
-        hits.append({a->id, a->title, a->content, a->category, a->language, std::round(score * 10000.0) / 10000.0});
+        hits.append(
+            { a->id, a->title, a->content, a->category, a->language, std::round(score * 10000.0) / 10000.0 });
     }
     std::sort(hits.begin(), hits.end(), [](const KnowledgeHit &x, const KnowledgeHit &y) {
         if (x.score != y.score)

@@ -47,7 +47,7 @@ struct AnalysedArticle
     QString category;
     QString language;
     QHash<QString, std::array<int, 3>> counts; // term → occurrences in title, tags, content
-    std::array<int, 3> lengths{};              // terms in title, tags, content
+    std::array<int, 3> lengths {}; // terms in title, tags, content
 };
 
 using AnalysedArticlePtr = std::shared_ptr<const AnalysedArticle>;
@@ -55,13 +55,13 @@ using AnalysedArticlePtr = std::shared_ptr<const AnalysedArticle>;
 class KnowledgeRanker final
 {
 public:
-    static AnalysedArticlePtr analyse(qint64 id, const QString &title, const QStringList &tags, const QString &content,
-                                      const QString &category, const QString &language);
+    static AnalysedArticlePtr analyse(qint64 id, const QString &title, const QStringList &tags,
+        const QString &content, const QString &category, const QString &language);
 
     // Scores `articles` (one language, `collectionSize` published articles in it) for the distinct
     // `terms`; best first, at most `limit`.
     static QList<KnowledgeHit> rank(const QStringList &terms, const QList<AnalysedArticlePtr> &articles,
-                                    qint64 collectionSize, int limit);
+        qint64 collectionSize, int limit);
 
     // The memo of analysed articles.
     static AnalysedArticlePtr remembered(const QString &key);

@@ -16,7 +16,7 @@ Error badDefaults(const QString &why)
 {
     qCWarning(lcStorage).noquote() << "default knowledge base:" << why;
     return Error::make(ErrorKind::Internal, QStringLiteral("knowledge_defaults"),
-                       QStringLiteral("The default knowledge base is damaged: ") + why);
+        QStringLiteral("The default knowledge base is damaged: ") + why);
 }
 
 } // namespace
@@ -24,7 +24,7 @@ Error badDefaults(const QString &why)
 Result<QList<NewArticle>> KnowledgeSeeder::defaults(const QString &folder)
 {
     QList<NewArticle> articles;
-    const QStringList files = QDir(folder).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    const QStringList files = QDir(folder).entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         QFile f(folder + QLatin1Char('/') + file);
         if (!f.open(QIODevice::ReadOnly))
@@ -33,7 +33,7 @@ Result<QList<NewArticle>> KnowledgeSeeder::defaults(const QString &folder)
         const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
         if (!doc.isArray())
             return badDefaults(file + QStringLiteral(" is not a JSON array (") + parseError.errorString()
-                               + QLatin1Char(')'));
+                + QLatin1Char(')'));
         const QString language = file.chopped(5); // "fr.json" → "fr"
         const QJsonArray array = doc.array();
         for (qsizetype i = 0; i < array.size(); ++i) {
@@ -59,7 +59,8 @@ Result<int> KnowledgeSeeder::seed(SqlSession &s, const QString &folder)
 {
     auto inserted = s.transaction<int>([&]() -> Result<int> {
         if (s.isPostgres())
-            if (auto locked = s.execRaw(QStringLiteral("LOCK TABLE knowledge_articles IN SHARE ROW EXCLUSIVE MODE"));
+            if (auto locked
+                = s.execRaw(QStringLiteral("LOCK TABLE knowledge_articles IN SHARE ROW EXCLUSIVE MODE"));
                 !locked)
                 return locked.error();
         auto existing = KnowledgeStore::count(s);

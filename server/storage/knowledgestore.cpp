@@ -58,10 +58,11 @@ KnowledgeArticle readArticle(const QSqlQuery &q)
 // Snapshots the article's current row as its version, made by `actorId`.
 Status recordVersion(SqlSession &s, qint64 id, qint64 actorId)
 {
-    auto q = s.exec(QStringLiteral("INSERT INTO knowledge_versions (article_id, version, title, content, category, "
-                                   "tags, status, author_id) SELECT id, version, title, content, category, tags, "
-                                   "status, ? FROM knowledge_articles WHERE id = ?"),
-                    {optionalId(actorId), id});
+    auto q = s.exec(
+        QStringLiteral("INSERT INTO knowledge_versions (article_id, version, title, content, category, "
+                       "tags, status, author_id) SELECT id, version, title, content, category, tags, "
+                       "status, ? FROM knowledge_articles WHERE id = ?"),
+        { optionalId(actorId), id });
     if (!q)
         return q.error();
     return success();
@@ -82,9 +83,10 @@ Result<KnowledgeArticle> reread(SqlSession &s, qint64 id)
 Error KnowledgeStore::staleVersion(int current)
 {
     Error e = Error::make(ErrorKind::Conflict, QStringLiteral("stale_version"),
-                          QStringLiteral("The article was changed by someone else (it is now at version %1); "
-                                         "reload it and apply your change again.").arg(current));
-    e.fields = QJsonObject{{QStringLiteral("version"), QStringLiteral("is not the current version")}};
+        QStringLiteral("The article was changed by someone else (it is now at version %1); "
+                       "reload it and apply your change again.")
+            .arg(current));
+    e.fields = QJsonObject { { QStringLiteral("version"), QStringLiteral("is not the current version") } };
     return e;
 }
 
@@ -112,21 +114,22 @@ QString databaseIdentity(SqlSession &s)
 
 const QStringList &KnowledgeStore::statuses()
 {
-    static const QStringList list{QStringLiteral("draft"), QStringLiteral("in_review"), QStringLiteral("published"),
-                                  QStringLiteral("archived")};
+    static const QStringList list { QStringLiteral("draft"), QStringLiteral("in_review"),
+        QStringLiteral("published"), QStringLiteral("archived") };
     return list;
 }
 
 Result<KnowledgeArticle> KnowledgeStore::create(SqlSession &s, const NewArticle &a)
 {
     const bool published = a.status == QLatin1String("published");
-    auto id = s.insert(QStringLiteral("INSERT INTO knowledge_articles (title, content, category, tags, language, status, "
-                                      "version, author_id, search_doc, published_at) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ")
-                           + (published ? s.nowSql() : QStringLiteral("NULL")) + QStringLiteral(") RETURNING id"),
-                       {SqlSession::text(a.title), SqlSession::text(a.content), SqlSession::text(a.category),
-                        tagsText(a.tags), SqlSession::text(a.language), a.status, optionalId(a.authorId),
-                        KnowledgeText::searchDocument(a.title, a.tags, a.content)});
+    auto id = s.insert(
+        QStringLiteral("INSERT INTO knowledge_articles (title, content, category, tags, language, status, "
+                       "version, author_id, search_doc, published_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ")
+            + (published ? s.nowSql() : QStringLiteral("NULL")) + QStringLiteral(") RETURNING id"),
+        { SqlSession::text(a.title), SqlSession::text(a.content), SqlSession::text(a.category),
+            tagsText(a.tags), SqlSession::text(a.language), a.status, optionalId(a.authorId),
+            KnowledgeText::searchDocument(a.title, a.tags, a.content) });
     if (!id)
         return id.error();
     if (auto v = recordVersion(s, id.value(), a.authorId); !v)
@@ -136,7 +139,9 @@ Result<KnowledgeArticle> KnowledgeStore::create(SqlSession &s, const NewArticle 
 
 Result<std::optional<KnowledgeArticle>> KnowledgeStore::byId(SqlSession &s, qint64 id)
 {
-    auto q = s.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM knowledge_articles WHERE id = ?"), {id});
+    auto q = s.exec(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM knowledge_articles WHERE id = ?"),
+        { id });
     if (!q)
         return q.error();
     if (!q->next())
@@ -148,9 +153,9 @@ Result<Page<KnowledgeArticle>> KnowledgeStore::list(SqlSession &s, const Article
 {
     QString where = QStringLiteral(" WHERE 1=1");
     QVariantList values;
-    for (const auto &[column, value] : {std::pair{QStringLiteral("status"), f.status},
-                                        std::pair{QStringLiteral("category"), f.category},
-                                        std::pair{QStringLiteral("language"), f.language}}) {
+    for (const auto &[column, value] : { std::pair { QStringLiteral("status"), f.status },
+             std::pair { QStringLiteral("category"), f.category },
+             std::pair { QStringLiteral("language"), f.language } }) {
         if (value.isEmpty())
             continue;
         where += QStringLiteral(" AND ") + column + QStringLiteral(" = ?");
@@ -173,8 +178,8 @@ Result<Page<KnowledgeArticle>> KnowledgeStore::list(SqlSession &s, const Article
     QVariantList pageValues = values;
     pageValues << f.page.limit << f.page.offset;
     auto q = s.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM knowledge_articles") + where
-                        + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"),
-                    pageValues);
+            + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"),
+        pageValues);
     if (!q)
         return q.error();
     Page<KnowledgeArticle> page;
@@ -189,10 +194,11 @@ Result<Page<KnowledgeArticle>> KnowledgeStore::list(SqlSession &s, const Article
 Result<QList<KnowledgeArticle>> KnowledgeStore::all(SqlSession &s, const QString &status)
 {
     auto q = status.isEmpty()
-        ? s.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM knowledge_articles ORDER BY id"))
+        ? s.exec(
+            QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM knowledge_articles ORDER BY id"))
         : s.exec(QStringLiteral("SELECT ") + kColumns
-                     + QStringLiteral(" FROM knowledge_articles WHERE status = ? ORDER BY id"),
-                 {status});
+                + QStringLiteral(" FROM knowledge_articles WHERE status = ? ORDER BY id"),
+            { status });
     if (!q)
         return q.error();
     QList<KnowledgeArticle> list;
@@ -209,8 +215,8 @@ Result<qint64> KnowledgeStore::count(SqlSession &s)
     return n->value_or(QVariant(0)).toLongLong();
 }
 
-Result<KnowledgeArticle> KnowledgeStore::update(SqlSession &s, qint64 id, int expectedVersion,
-                                                const ArticleChanges &c, qint64 actorId)
+Result<KnowledgeArticle> KnowledgeStore::update(
+    SqlSession &s, qint64 id, int expectedVersion, const ArticleChanges &c, qint64 actorId)
 {
     auto current = reread(s, id);
     if (!current)
@@ -228,14 +234,15 @@ Result<KnowledgeArticle> KnowledgeStore::update(SqlSession &s, qint64 id, int ex
     if (after.title == before.title && after.content == before.content && after.category == before.category
         && after.tags == before.tags && after.language == before.language && after.status == before.status)
         return before;
-    auto q = s.exec(QStringLiteral("UPDATE knowledge_articles SET title = ?, content = ?, category = ?, tags = ?, "
-                                   "language = ?, status = ?, search_doc = ?, author_id = ?, review_note = '', "
-                                   "version = version + 1, updated_at = ")
-                        + s.nowSql() + QStringLiteral(" WHERE id = ? AND version = ?"),
-                    {SqlSession::text(after.title), SqlSession::text(after.content), SqlSession::text(after.category),
-                     tagsText(after.tags), SqlSession::text(after.language), after.status,
-                     KnowledgeText::searchDocument(after.title, after.tags, after.content), optionalId(actorId), id,
-                     expectedVersion});
+    auto q = s.exec(
+        QStringLiteral("UPDATE knowledge_articles SET title = ?, content = ?, category = ?, tags = ?, "
+                       "language = ?, status = ?, search_doc = ?, author_id = ?, review_note = '', "
+                       "version = version + 1, updated_at = ")
+            + s.nowSql() + QStringLiteral(" WHERE id = ? AND version = ?"),
+        { SqlSession::text(after.title), SqlSession::text(after.content), SqlSession::text(after.category),
+            tagsText(after.tags), SqlSession::text(after.language), after.status,
+            KnowledgeText::searchDocument(after.title, after.tags, after.content), optionalId(actorId), id,
+            expectedVersion });
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
@@ -245,11 +252,11 @@ Result<KnowledgeArticle> KnowledgeStore::update(SqlSession &s, qint64 id, int ex
     return reread(s, id);
 }
 
-Result<KnowledgeArticle> KnowledgeStore::setStatus(SqlSession &s, qint64 id, int expectedVersion,
-                                                   const StatusChange &change)
+Result<KnowledgeArticle> KnowledgeStore::setStatus(
+    SqlSession &s, qint64 id, int expectedVersion, const StatusChange &change)
 {
     QString set = QStringLiteral("status = ?, version = version + 1, updated_at = ") + s.nowSql();
-    QVariantList values{change.status};
+    QVariantList values { change.status };
     if (change.status == QLatin1String("in_review")) {
         set += QStringLiteral(", submitted_by = ?, review_note = ''");
         values << optionalId(change.actorId);
@@ -278,23 +285,26 @@ Result<KnowledgeArticle> KnowledgeStore::setStatus(SqlSession &s, qint64 id, int
 
 Result<bool> KnowledgeStore::remove(SqlSession &s, qint64 id)
 {
-    if (auto v = s.exec(QStringLiteral("DELETE FROM knowledge_versions WHERE article_id = ?"), {id}); !v)
+    if (auto v = s.exec(QStringLiteral("DELETE FROM knowledge_versions WHERE article_id = ?"), { id }); !v)
         return v.error();
-    auto q = s.exec(QStringLiteral("DELETE FROM knowledge_articles WHERE id = ?"), {id});
+    auto q = s.exec(QStringLiteral("DELETE FROM knowledge_articles WHERE id = ?"), { id });
     if (!q)
         return q.error();
     return q->numRowsAffected() > 0;
 }
 
-Result<Page<ArticleVersion>> KnowledgeStore::versions(SqlSession &s, qint64 articleId, const PageRequest &page)
+Result<Page<ArticleVersion>> KnowledgeStore::versions(
+    SqlSession &s, qint64 articleId, const PageRequest &page)
 {
-    auto total = s.scalar(QStringLiteral("SELECT COUNT(*) FROM knowledge_versions WHERE article_id = ?"), {articleId});
+    auto total = s.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM knowledge_versions WHERE article_id = ?"), { articleId });
     if (!total)
         return total.error();
-    auto q = s.exec(QStringLiteral("SELECT id, article_id, version, title, content, category, tags, status, author_id, "
-                                   "created_at FROM knowledge_versions WHERE article_id = ? "
-                                   "ORDER BY version DESC LIMIT ? OFFSET ?"),
-                    {articleId, page.limit, page.offset});
+    auto q = s.exec(
+        QStringLiteral("SELECT id, article_id, version, title, content, category, tags, status, author_id, "
+                       "created_at FROM knowledge_versions WHERE article_id = ? "
+                       "ORDER BY version DESC LIMIT ? OFFSET ?"),
+        { articleId, page.limit, page.offset });
     if (!q)
         return q.error();
     Page<ArticleVersion> out;
@@ -333,8 +343,8 @@ QString KnowledgeStore::searchLanguage(const QString &language)
     return letters ? lang : QStringLiteral("en");
 }
 
-Result<QList<KnowledgeHit>> KnowledgeStore::search(SqlSession &s, const QString &question, const QString &language,
-                                                   int limit)
+Result<QList<KnowledgeHit>> KnowledgeStore::search(
+    SqlSession &s, const QString &question, const QString &language, int limit)
 {
     const QStringList terms = KnowledgeText::queryTerms(question);
     if (terms.isEmpty() || limit <= 0)
@@ -347,17 +357,20 @@ Result<QList<KnowledgeHit>> KnowledgeStore::search(SqlSession &s, const QString 
     //    One statement per dialect, prepared once per connection (StatementCache).
     //    The sizes come from a materialised CTE: computed once, never re-run per candidate by a
     //    generic plan (PostgreSQL did that with a joined subquery).
-    static const QString kCounts = QStringLiteral(
-        "WITH c AS MATERIALIZED (SELECT count(*) FILTER (WHERE language = ?) AS wanted, "
-        "count(*) FILTER (WHERE language = 'en') AS english "
-        "FROM knowledge_articles WHERE status = 'published') ");
-    static const QString kSqlite = kCounts + QStringLiteral(
-        "SELECT a.id, a.version, a.language, c.wanted, c.english "
-        "FROM c, knowledge_search JOIN knowledge_articles a ON a.id = knowledge_search.rowid "
-        "WHERE knowledge_search MATCH ? AND a.status = 'published' AND a.language IN (?, 'en')");
-    static const QString kPostgres = kCounts + QStringLiteral(
-        "SELECT a.id, a.version, a.language, c.wanted, c.english FROM c, knowledge_articles a "
-        "WHERE a.search_terms @@ CAST(? AS tsquery) AND a.status = 'published' AND a.language IN (?, 'en')");
+    static const QString kCounts
+        = QStringLiteral("WITH c AS MATERIALIZED (SELECT count(*) FILTER (WHERE language = ?) AS wanted, "
+                         "count(*) FILTER (WHERE language = 'en') AS english "
+                         "FROM knowledge_articles WHERE status = 'published') ");
+    static const QString kSqlite = kCounts
+        + QStringLiteral(
+            "SELECT a.id, a.version, a.language, c.wanted, c.english "
+            "FROM c, knowledge_search JOIN knowledge_articles a ON a.id = knowledge_search.rowid "
+            "WHERE knowledge_search MATCH ? AND a.status = 'published' AND a.language IN (?, 'en')");
+    static const QString kPostgres = kCounts
+        + QStringLiteral(
+            "SELECT a.id, a.version, a.language, c.wanted, c.english FROM c, knowledge_articles a "
+            "WHERE a.search_terms @@ CAST(? AS tsquery) AND a.status = 'published' AND a.language IN (?, "
+            "'en')");
     const QString match = s.isPostgres()
         ? QString(QLatin1Char('\'') + terms.join(QStringLiteral("' | '")) + QLatin1Char('\''))
         : QString(QLatin1Char('"') + terms.join(QStringLiteral("\" OR \"")) + QLatin1Char('"'));
@@ -366,14 +379,15 @@ Result<QList<KnowledgeHit>> KnowledgeStore::search(SqlSession &s, const QString 
     const QString database = databaseIdentity(s);
     // Every write through this store bumps the version, so (database, id, version) names one text.
     auto keyOf = [&database](qint64 id, qint64 version) -> QString {
-        return database + QLatin1Char('|') + QString::number(id) + QLatin1Char('|') + QString::number(version);
+        return database + QLatin1Char('|') + QString::number(id) + QLatin1Char('|')
+            + QString::number(version);
     };
     QList<AnalysedArticlePtr> wanted;
     QList<AnalysedArticlePtr> fallback;
     QList<qint64> missing;
     qint64 wantedSize = 0;
     qint64 englishSize = 0;
-    auto found = StatementCache::run(s, sql, {lang, match, lang}, [&](QSqlQuery &q) {
+    auto found = StatementCache::run(s, sql, { lang, match, lang }, [&](QSqlQuery &q) {
         while (q.next()) {
             wantedSize = q.value(3).toLongLong();
             englishSize = q.value(4).toLongLong();
@@ -391,22 +405,22 @@ Result<QList<KnowledgeHit>> KnowledgeStore::search(SqlSession &s, const QString 
     // 2. Articles not analysed yet (first search after a start or an edit).
     if (!missing.isEmpty()) {
         QString placeholders = QStringLiteral("?");
-        QVariantList ids{missing.first()};
+        QVariantList ids { missing.first() };
         for (qsizetype i = 1; i < missing.size(); ++i) {
             placeholders += QStringLiteral(", ?");
             ids << missing.at(i);
         }
         auto rows = s.exec(QStringLiteral("SELECT id, title, tags, content, category, language, version "
                                           "FROM knowledge_articles WHERE id IN (")
-                               + placeholders + QLatin1Char(')'),
-                           ids);
+                + placeholders + QLatin1Char(')'),
+            ids);
         if (!rows)
             return rows.error();
         while (rows->next()) {
             const qint64 id = rows->value(0).toLongLong();
-            AnalysedArticlePtr a = KnowledgeRanker::analyse(id, rows->value(1).toString(), tagsFrom(rows->value(2)),
-                                                            rows->value(3).toString(), rows->value(4).toString(),
-                                                            rows->value(5).toString());
+            AnalysedArticlePtr a
+                = KnowledgeRanker::analyse(id, rows->value(1).toString(), tagsFrom(rows->value(2)),
+                    rows->value(3).toString(), rows->value(4).toString(), rows->value(5).toString());
             KnowledgeRanker::remember(keyOf(id, rows->value(6).toLongLong()), a);
             (a->language == lang ? wanted : fallback) << a;
         }
@@ -420,19 +434,21 @@ Result<QList<KnowledgeHit>> KnowledgeStore::search(SqlSession &s, const QString 
 
 Result<int> KnowledgeStore::reindex(SqlSession &s)
 {
-    auto q = s.exec(QStringLiteral("SELECT id, title, tags, content FROM knowledge_articles WHERE search_doc = ''"));
+    auto q = s.exec(
+        QStringLiteral("SELECT id, title, tags, content FROM knowledge_articles WHERE search_doc = ''"));
     if (!q)
         return q.error();
     QList<std::pair<qint64, QString>> docs;
     while (q->next())
-        docs.append({q->value(0).toLongLong(),
-                     KnowledgeText::searchDocument(q->value(1).toString(), tagsFrom(q->value(2)),
-                                                   q->value(3).toString())});
+        docs.append({ q->value(0).toLongLong(),
+            KnowledgeText::searchDocument(
+                q->value(1).toString(), tagsFrom(q->value(2)), q->value(3).toString()) });
     int changed = 0;
     for (const auto &[id, doc] : docs) {
         if (doc.isEmpty())
             continue;
-        auto u = s.exec(QStringLiteral("UPDATE knowledge_articles SET search_doc = ? WHERE id = ?"), {doc, id});
+        auto u = s.exec(
+            QStringLiteral("UPDATE knowledge_articles SET search_doc = ? WHERE id = ?"), { doc, id });
         if (!u)
             return u.error();
         ++changed;

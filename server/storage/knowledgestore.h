@@ -38,10 +38,10 @@ struct KnowledgeArticle
     QString language = QStringLiteral("en");
     QString status = QStringLiteral("draft"); // draft, in_review, published, archived
     int version = 1;
-    qint64 authorId = 0;    // who last changed the text (0: nobody, e.g. the default base)
+    qint64 authorId = 0; // who last changed the text (0: nobody, e.g. the default base)
     qint64 submittedBy = 0; // who sent it to review
-    qint64 reviewedBy = 0;  // who approved or rejected it last
-    QString reviewNote;     // why it was sent back
+    qint64 reviewedBy = 0; // who approved or rejected it last
+    QString reviewNote; // why it was sent back
     QDateTime publishedAt;
     QDateTime createdAt;
     QDateTime updatedAt;
@@ -79,9 +79,9 @@ struct StatusChange
 
 struct ArticleFilter
 {
-    QString search;   // every term (KnowledgeText) must occur, as a prefix or inside a term
+    QString search; // every term (KnowledgeText) must occur, as a prefix or inside a term
     QString category; // exact
-    QString status;   // exact
+    QString status; // exact
     QString language; // exact
     PageRequest page;
 };
@@ -116,18 +116,18 @@ public:
 
     // Applies `changes` when the article is at `expectedVersion`: NotFound, or Conflict
     // `stale_version` when someone changed it since. No change at all answers the article as it is.
-    static Result<KnowledgeArticle> update(SqlSession &s, qint64 id, int expectedVersion,
-                                           const ArticleChanges &changes, qint64 actorId);
-    static Result<KnowledgeArticle> setStatus(SqlSession &s, qint64 id, int expectedVersion,
-                                              const StatusChange &change);
+    static Result<KnowledgeArticle> update(
+        SqlSession &s, qint64 id, int expectedVersion, const ArticleChanges &changes, qint64 actorId);
+    static Result<KnowledgeArticle> setStatus(
+        SqlSession &s, qint64 id, int expectedVersion, const StatusChange &change);
     // Deletes the article and its versions; false when there was none.
     static Result<bool> remove(SqlSession &s, qint64 id);
     // Newest first.
     static Result<Page<ArticleVersion>> versions(SqlSession &s, qint64 articleId, const PageRequest &page);
 
     // Published articles ranked for `question`, best first, at most `limit` (see above).
-    static Result<QList<KnowledgeHit>> search(SqlSession &s, const QString &question, const QString &language,
-                                              int limit);
+    static Result<QList<KnowledgeHit>> search(
+        SqlSession &s, const QString &question, const QString &language, int limit);
     // "fr-FR" → "fr"; anything that is not a language code → "en".
     static QString searchLanguage(const QString &language);
 

@@ -8,22 +8,23 @@ namespace {
 
 // English and French words that carry no topic. Written folded (no accents). Words that are
 // function words in one language but topics in the other stay out ("car" loan, "son" account).
+// clang-format off
 const char *const kStopWords[] = {
     // English
-    "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
-    "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot",
-    "cant", "could", "did", "didn", "do", "does", "doesn", "doing", "don", "done", "down", "during", "each",
-    "else", "even", "ever", "every", "few", "find", "for", "found", "from", "further", "get", "gets", "getting", "give", "go",
-    "going", "got", "had", "has", "have", "having", "he", "hello", "help", "her", "here", "hey", "hi", "him",
-    "his", "how", "however", "if", "im", "in", "into", "is", "isn", "it", "its", "ive", "just", "know", "let",
-    "like", "ll", "make", "may", "me", "might", "mine", "more", "most", "much", "must", "my", "myself",
-    "need", "needs", "no", "nor", "not", "now", "of", "off", "ok", "okay", "on", "once", "one", "only", "or",
-    "other", "our", "ours", "out", "over", "own", "please", "pls", "re", "really", "same", "shall", "she",
-    "see", "should", "show", "so", "some", "something", "such", "tell", "than", "thank", "thanks", "that", "the", "their",
-    "them", "then", "there", "these", "they", "thing", "this", "those", "through", "to", "too", "under",
-    "until", "up", "us", "ve", "very", "wa", "want", "wanted", "wants", "was", "we", "were", "what",
-    "whats", "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "won",
-    "would", "yes", "you", "your", "yours", "yourself",
+    "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "cant",
+    "could", "did", "didn", "do", "does", "doesn", "doing", "don", "done", "down", "during", "each", "else",
+    "even", "ever", "every", "few", "find", "for", "found", "from", "further", "get", "gets", "getting",
+    "give", "go", "going", "got", "had", "has", "have", "having", "he", "hello", "help", "her", "here",
+    "hey", "hi", "him", "his", "how", "however", "if", "im", "in", "into", "is", "isn", "it", "its", "ive",
+    "just", "know", "let", "like", "ll", "make", "may", "me", "might", "mine", "more", "most", "much",
+    "must", "my", "myself", "need", "needs", "no", "nor", "not", "now", "of", "off", "ok", "okay", "on",
+    "once", "one", "only", "or", "other", "our", "ours", "out", "over", "own", "please", "pls", "re",
+    "really", "same", "shall", "she", "see", "should", "show", "so", "some", "something", "such", "tell",
+    "than", "thank", "thanks", "that", "the", "their", "them", "then", "there", "these", "they", "thing",
+    "this", "those", "through", "to", "too", "under", "until", "up", "us", "ve", "very", "wa", "want",
+    "wanted", "wants", "was", "we", "were", "what", "whats", "when", "where", "which", "while", "who",
+    "whom", "whose", "why", "will", "with", "won", "would", "yes", "you", "your", "yours", "yourself",
     // French
     "ai", "aie", "ainsi", "alors", "as", "au", "aucun", "aussi", "autre", "aux", "avais", "avait", "avec",
     "avez", "avoir", "avons", "bien", "bonjour", "bonsoir", "ca", "ce", "ceci", "cela", "celle", "celui",
@@ -31,12 +32,13 @@ const char *const kStopWords[] = {
     "du", "elle", "elles", "en", "encore", "es", "est", "et", "etais", "etait", "ete", "etes", "etre", "eu",
     "eux", "faire", "fais", "fait", "faut", "ici", "il", "ils", "je", "la", "le", "les", "leur", "leurs",
     "lui", "ma", "mais", "me", "merci", "mes", "moi", "mon", "ne", "ni", "nos", "notre", "nous", "ont",
-    "ou", "par", "pas", "peu", "peut", "peux", "plus", "pour", "pourquoi", "pouvez", "puis", "puisje",
-    "qu", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "sa", "salut", "sans", "se",
-    "ses", "si", "sont", "souhaite", "souhaiterais", "stp", "suis", "sur", "svp", "ta", "te", "tes", "toi",
-    "ton", "tous", "tout", "toute", "toutes", "tres", "trouver", "tu", "un", "une", "vais", "veux", "voudrais",
+    "ou", "par", "pas", "peu", "peut", "peux", "plus", "pour", "pourquoi", "pouvez", "puis", "puisje", "qu",
+    "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "sa", "salut", "sans", "se", "ses",
+    "si", "sont", "souhaite", "souhaiterais", "stp", "suis", "sur", "svp", "ta", "te", "tes", "toi", "ton",
+    "tous", "tout", "toute", "toutes", "tres", "trouver", "tu", "un", "une", "vais", "veux", "voudrais",
     "voir", "vos", "votre", "vous", "vraiment", "y",
 };
+// clang-format on
 
 const QSet<QString> &stopWords()
 {
@@ -52,7 +54,12 @@ const QSet<QString> &stopWords()
 bool isVowel(QChar c)
 {
     switch (c.unicode()) {
-    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+    case 'y':
         return true;
     default:
         return false;
@@ -68,13 +75,33 @@ void appendFolded(QString &out, QChar c)
         return;
     }
     switch (u) {
-    case 0x0152: case 0x0153: out += QLatin1String("oe"); return; // Œ œ
-    case 0x00C6: case 0x00E6: out += QLatin1String("ae"); return; // Æ æ
-    case 0x00DF: case 0x1E9E: out += QLatin1String("ss"); return; // ß ẞ
-    case 0x00D8: case 0x00F8: out += QLatin1Char('o'); return;    // Ø ø
-    case 0x0141: case 0x0142: out += QLatin1Char('l'); return;    // Ł ł
-    case 0x0110: case 0x0111: out += QLatin1Char('d'); return;    // Đ đ
-    case 0x0131: out += QLatin1Char('i'); return;                 // ı
+    case 0x0152:
+    case 0x0153:
+        out += QLatin1String("oe");
+        return; // Œ œ
+    case 0x00C6:
+    case 0x00E6:
+        out += QLatin1String("ae");
+        return; // Æ æ
+    case 0x00DF:
+    case 0x1E9E:
+        out += QLatin1String("ss");
+        return; // ß ẞ
+    case 0x00D8:
+    case 0x00F8:
+        out += QLatin1Char('o');
+        return; // Ø ø
+    case 0x0141:
+    case 0x0142:
+        out += QLatin1Char('l');
+        return; // Ł ł
+    case 0x0110:
+    case 0x0111:
+        out += QLatin1Char('d');
+        return; // Đ đ
+    case 0x0131:
+        out += QLatin1Char('i');
+        return; // ı
     default:
         break;
     }
@@ -101,8 +128,7 @@ void dropDoubledConsonant(QString &w)
         w.chop(1);
 }
 
-template<typename Sink>
-void forEachTerm(QStringView text, Sink &&sink)
+template<typename Sink> void forEachTerm(QStringView text, Sink &&sink)
 {
     bool ascii = true;
     for (const QChar c : text)

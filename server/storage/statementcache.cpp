@@ -32,7 +32,7 @@ QString connectionIdentity(SqlSession &s)
 } // namespace
 
 Status StatementCache::run(SqlSession &s, const QString &sql, const QVariantList &values,
-                           const std::function<void(QSqlQuery &)> &read)
+    const std::function<void(QSqlQuery &)> &read)
 {
     if (s.isOpen() && s.database().isOpen()) {
         const QString key = connectionIdentity(s) + sql;

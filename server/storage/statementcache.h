@@ -23,7 +23,7 @@ public:
     // Executes `sql` with `values` and hands the query, positioned before its first row, to
     // `read`; the statement is reset afterwards (no read lock or open result stays behind).
     static Status run(SqlSession &s, const QString &sql, const QVariantList &values,
-                      const std::function<void(QSqlQuery &)> &read);
+        const std::function<void(QSqlQuery &)> &read);
 };
 
 } // namespace joxai
