@@ -1,6 +1,7 @@
 #include "server/api/apicontext.h"
 
 #include "server/core/page.h"
+#include "server/realtime/eventbus.h"
 #include "server/services/authservice.h"
 #include "server/storage/database.h"
 
@@ -9,9 +10,13 @@ namespace joxai {
 namespace {
 
 void runOnPool(const ApiContext &ctx, const ApiReply &reply, Pool pool,
-               std::function<Result<HttpResponse>(SqlSession &)> work)
+               std::function<Result<HttpResponse>(SqlSession &)> work, EventBus *kick = nullptr)
 {
-    auto done = [reply](Result<HttpResponse> r) { reply.sendResult(std::move(r)); };
+    auto done = [reply, kick](Result<HttpResponse> r) {
+        reply.sendResult(std::move(r));
+        if (kick)
+            kick->kick(); // the work committed events: deliver them now
+    };
     if (pool == Pool::Bcrypt)
         ctx.db.runOn<HttpResponse>(ctx.bcryptPool, reply.context(), std::move(work), done);
     else
@@ -22,6 +27,17 @@ void runOnPool(const ApiContext &ctx, const ApiReply &reply, Pool pool,
 
 void runStaff(const ApiContext &ctx, const ApiRequest &req, const ApiReply &reply, Role minimum, StaffWork work,
               Pool pool)
+{
+    runStaffOn(ctx, req, reply, minimum, std::move(work), pool, nullptr);
+}
+
+void runStaffThenKick(const ApiContext &ctx, const ApiRequest &req, const ApiReply &reply, Role minimum, StaffWork work)
+{
+    runStaffOn(ctx, req, reply, minimum, std::move(work), Pool::Database, &ctx.bus);
+}
+
+void runStaffOn(const ApiContext &ctx, const ApiRequest &req, const ApiReply &reply, Role minimum, StaffWork work,
+                Pool pool, EventBus *kick)
 {
     Q_ASSERT(req.claims.has_value()); // the route must be registered with staffToken
     const TokenClaims claims = *req.claims;
@@ -37,7 +53,7 @@ void runStaff(const ApiContext &ctx, const ApiRequest &req, const ApiReply &repl
             return Error::make(ErrorKind::Forbidden, QStringLiteral("forbidden"),
                                QStringLiteral("Your role does not allow this action."));
         return work(s, who.value());
-    });
+    }, kick);
 }
 
 void runPublic(const ApiContext &ctx, const ApiReply &reply, PublicWork work, Pool pool)

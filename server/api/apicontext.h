@@ -14,8 +14,13 @@
 
 namespace joxai {
 
+class Assistant;
 class AuthService;
+class ChatService;
+class ConversationService;
 class Database;
+class EventBus;
+class RateLimiter;
 class SettingsService;
 class SqlSession;
 class UserService;
@@ -28,6 +33,11 @@ struct ApiContext
     const AuthService &auth;
     const UserService &users;
     const SettingsService &settings;
+    const ChatService &chat;
+    const ConversationService &conversations;
+    Assistant &assistant;
+    EventBus &bus;          // kick() after committing events
+    RateLimiter &limiter;   // for limits keyed by more than the address (chat: per conversation)
 };
 
 enum class Pool { Database, Bcrypt };
@@ -39,6 +49,10 @@ using PublicWork = std::function<Result<HttpResponse>(SqlSession &)>;
 // password change and two-factor rules), runs `work` on a worker thread, and answers.
 void runStaff(const ApiContext &ctx, const ApiRequest &req, const ApiReply &reply, Role minimum, StaffWork work,
               Pool pool = Pool::Database);
+// The same, then tells the EventBus that the work committed events (state changes).
+void runStaffThenKick(const ApiContext &ctx, const ApiRequest &req, const ApiReply &reply, Role minimum, StaffWork work);
+void runStaffOn(const ApiContext &ctx, const ApiRequest &req, const ApiReply &reply, Role minimum, StaffWork work,
+                Pool pool, EventBus *kick);
 void runPublic(const ApiContext &ctx, const ApiReply &reply, PublicWork work, Pool pool = Pool::Database);
 
 // ?limit= (default 50, clamped to 200) and ?offset= (alias skip=); bad values → 422.

@@ -4,6 +4,8 @@
 #include "server/api/auditroutes.h"
 #include "server/api/authroutes.h"
 #include "server/api/customerroutes.h"
+#include "server/api/chatroutes.h"
+#include "server/api/conversationroutes.h"
 #include "server/api/guardedtcpserver.h"
 #include "server/api/healthroutes.h"
 #include "server/api/httpserver.h"
@@ -13,15 +15,22 @@
 #include "server/api/ticketroutes.h"
 #include "server/api/userroutes.h"
 #include "server/api/widgetroutes.h"
+#include "server/assistant/assistant.h"
+#include "server/assistant/providerfactory.h"
+#include "server/auth/identitytoken.h"
 #include "server/auth/passwordhasher.h"
 #include "server/auth/ratelimiter.h"
 #include "server/auth/secretbox.h"
 #include "server/auth/tokenservice.h"
 #include "server/core/logging.h"
+#include "server/realtime/customersockethub.h"
 #include "server/realtime/eventbus.h"
 #include "server/realtime/staffsockethub.h"
 #include "server/services/authservice.h"
 #include "server/services/customerservice.h"
+#include "server/services/chatservice.h"
+#include "server/services/conversationservice.h"
+#include "server/services/escalationservice.h"
 #include "server/services/settingsservice.h"
 #include "server/services/ticketnotifications.h"
 #include "server/services/userservice.h"
@@ -52,7 +61,14 @@ ServerRuntime::ServerRuntime(Config config, QObject *parent) : QObject(parent), 
                                            AuthPolicy{m_config.loginMaxFailures, m_config.loginLockoutMinutes, 10});
     m_users = std::make_unique<UserService>(*m_auth);
     m_settings = std::make_unique<SettingsService>(*m_box);
-    m_context = std::make_unique<ApiContext>(ApiContext{m_config, *m_db, m_bcryptPool, *m_auth, *m_users, *m_settings});
+    m_identity = std::make_unique<IdentityToken>(m_config.widgetIdentitySecret.toUtf8());
+    m_escalation = std::make_unique<EscalationService>();
+    m_chat = std::make_unique<ChatService>(*m_identity, *m_escalation);
+    m_conversations = std::make_unique<ConversationService>();
+    m_assistant = std::make_unique<Assistant>(ProviderFactory::create(m_config), m_config.aiCacheSeconds);
+    m_bus = std::make_unique<EventBus>(*m_db);
+    m_context = std::make_unique<ApiContext>(ApiContext{m_config, *m_db, m_bcryptPool, *m_auth, *m_users, *m_settings,
+                                                        *m_chat, *m_conversations, *m_assistant, *m_bus, *m_limiter});
     m_router = std::make_unique<Router>();
 }
 
@@ -62,6 +78,7 @@ ServerRuntime::~ServerRuntime()
     m_housekeeping.stop();
     m_http.reset();            // stop accepting; open connections close
     m_staffSockets.reset();
+    m_customerSockets.reset();
     m_bcryptPool.waitForDone(); // work in flight still uses the services below
     m_db->waitForIdle();
 }
@@ -92,7 +109,6 @@ Status ServerRuntime::start()
     if (auto knowledge = KnowledgeSeeder::seed(s); !knowledge)
         return knowledge.error();
 
-    m_bus = std::make_unique<EventBus>(*m_db);
     if (auto bus = m_bus->start(); !bus)
         return bus;
     StaffSocketHub::Limits socketLimits;
@@ -109,6 +125,8 @@ Status ServerRuntime::start()
                                           HttpServer::Limits{m_config.maxBodyBytes, m_config.corsOrigins});
     installHealthRoutes(*m_router, *m_context, m_http->metrics());
     installAuthRoutes(*m_router, *m_context);
+    installChatRoutes(*m_router, *m_context);
+    installConversationRoutes(*m_router, *m_context);
     installUserRoutes(*m_router, *m_context);
     installAuditRoutes(*m_router, *m_context);
     installSettingsRoutes(*m_router, *m_context);
@@ -118,6 +136,11 @@ Status ServerRuntime::start()
     installCustomerRoutes(*m_router, *m_context);
     installWidgetRoutes(*m_router, *m_context);
     m_http->addWebSocketPath(QStringLiteral("/api/v1/ws"), [this](QWebSocket *ws) { m_staffSockets->accept(ws); });
+    CustomerSocketHub::Limits customerLimits;
+    customerLimits.heartbeatSeconds = m_config.wsHeartbeatSeconds;
+    customerLimits.idleSeconds = 3 * m_config.wsHeartbeatSeconds;
+    m_customerSockets = std::make_unique<CustomerSocketHub>(*m_chat, *m_db, *m_bus, customerLimits);
+    m_http->addWebSocketPath(QStringLiteral("/api/v1/chat/ws"), [this](QWebSocket *ws) { m_customerSockets->accept(ws); });
 
     Database *db = m_db.get();
     m_http->metrics().addGauge("joxai_db_workers_busy", "Database worker threads at work.",

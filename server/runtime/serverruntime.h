@@ -15,7 +15,13 @@
 
 namespace joxai {
 
+class Assistant;
 class AuthService;
+class ChatService;
+class ConversationService;
+class CustomerSocketHub;
+class EscalationService;
+class IdentityToken;
 class Database;
 class EventBus;
 class StaffSocketHub;
@@ -60,14 +66,20 @@ private:
     std::unique_ptr<SecretBox> m_box;
     std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<EventBus> m_bus;
     QThreadPool m_bcryptPool;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<UserService> m_users;
     std::unique_ptr<SettingsService> m_settings;
+    std::unique_ptr<IdentityToken> m_identity;
+    std::unique_ptr<EscalationService> m_escalation;
+    std::unique_ptr<ChatService> m_chat;
+    std::unique_ptr<ConversationService> m_conversations;
+    std::unique_ptr<Assistant> m_assistant;
     std::unique_ptr<ApiContext> m_context;
     std::unique_ptr<Router> m_router;
-    std::unique_ptr<EventBus> m_bus;
     std::unique_ptr<StaffSocketHub> m_staffSockets;
+    std::unique_ptr<CustomerSocketHub> m_customerSockets;
     std::unique_ptr<HttpServer> m_http;
     QTimer m_healthProbe;
     QTimer m_housekeeping;

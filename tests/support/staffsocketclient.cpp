@@ -34,9 +34,27 @@ void StaffSocketClient::connectTo(const QString &baseUrl, const QString &token)
     m_ws.open(url);
 }
 
+void StaffSocketClient::connectToConversation(const QString &baseUrl, const QString &conversationId,
+                                              const QString &sessionToken)
+{
+    QUrl url(baseUrl);
+    url.setScheme(QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/api/v1/chat/ws"));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("conversation_id"), conversationId);
+    q.addQueryItem(QStringLiteral("session_token"), sessionToken);
+    url.setQuery(q);
+    m_ws.open(url);
+}
+
 QString StaffSocketClient::open(const QString &baseUrl, const QString &token)
 {
     connectTo(baseUrl, token);
+    return waitOpen();
+}
+
+QString StaffSocketClient::waitOpen()
+{
     if (!QTest::qWaitFor([this] { return !hello.isEmpty() || closed; }, 10000))
         return QStringLiteral("no hello within 10 s");
     if (hello.isEmpty())

@@ -20,6 +20,10 @@ public:
 
     // Starts connecting; does not wait.
     void connectTo(const QString &baseUrl, const QString &token);
+    // The customer's socket of one conversation (/api/v1/chat/ws), which speaks the same envelope.
+    void connectToConversation(const QString &baseUrl, const QString &conversationId, const QString &sessionToken);
+    // Waits for the hello after connectTo…(); answers an empty string, or why it failed.
+    QString waitOpen();
     // Connects and waits for the hello; answers an empty string, or why it failed.
     QString open(const QString &baseUrl, const QString &token);
     bool waitHello(int ms = 10000);

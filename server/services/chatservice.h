@@ -1,0 +1,102 @@
+#pragma once
+// The customer side of a conversation: start (anonymous or verified), accept a message (stored and
+// committed before anything answers it), record the assistant's reply, the customer's own
+// escalation, rating, close, and the customer-visible transcript. Runs on worker threads; every
+// state change writes its events in the same transaction (the route kicks the EventBus after).
+
+#include "server/assistant/assistanttypes.h"
+#include "server/core/page.h"
+#include "server/storage/conversationstore.h"
+
+#include <optional>
+
+namespace joxai {
+
+class EscalationService;
+class IdentityToken;
+
+struct ChatStart
+{
+    QString customerName;
+    QString customerEmail;
+    QString language = QStringLiteral("en");
+    QJsonObject metadata;
+    QString identityToken;
+};
+
+struct StartedChat
+{
+    Conversation conversation;
+    QString sessionToken; // given to the customer once; only its hash is stored
+    QString greeting;
+};
+
+// What accepting a customer's message left to do.
+struct CustomerTurn
+{
+    Conversation conversation;
+    ChatMessage customerMessage;
+    bool needsReply = false;      // the assistant has the conversation: answer `request`
+    AssistantRequest request;
+    bool escalated = false;       // escalated before any reply (a person was asked for, a lost card, ...)
+    std::optional<ChatMessage> notice; // the system message telling the customer about the escalation
+};
+
+// The answer to POST /chat/message.
+struct ChatOutcome
+{
+    Conversation conversation;
+    qint64 messageId = 0;         // the customer's message
+    std::optional<ChatMessage> response; // the assistant's (or the system's) answer; none while a person has it
+    bool escalated = false;
+    QList<SourceRef> sources;
+    bool fallback = false;
+};
+
+class ChatService final
+{
+public:
+    ChatService(const IdentityToken &identity, const EscalationService &escalation);
+
+    Result<StartedChat> start(SqlSession &s, const ChatStart &request) const;
+    // The conversation behind `publicId` if `sessionToken` opens it; 404 conversation_not_found
+    // otherwise (also for a malformed id), so nobody learns whether someone else's id exists.
+    Result<Conversation> open(SqlSession &s, const QString &publicId, const QString &sessionToken) const;
+
+    // Stores the customer's message (redacted) and commits it. While the assistant has the
+    // conversation it also decides on an immediate escalation, or prepares the assistant's request
+    // (retrieval, recent history). 409 conversation_closed for a closed conversation.
+    Result<CustomerTurn> acceptMessage(SqlSession &s, const QString &publicId, const QString &sessionToken,
+                                       const QString &text) const;
+    // Stores the assistant's reply with its usage, and escalates after two unanswered turns.
+    Result<ChatOutcome> recordReply(SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const;
+    // The answer when no assistant reply was needed (escalated, or a person has the conversation).
+    static ChatOutcome withoutReply(const CustomerTurn &turn);
+
+    // "Talk to a person": works in every state (a closed conversation reopens).
+    Result<Conversation> escalate(SqlSession &s, const QString &publicId, const QString &sessionToken,
+                                  const QString &reason) const;
+    // 409 already_rated for a second rating.
+    Result<Conversation> rate(SqlSession &s, const QString &publicId, const QString &sessionToken, int score,
+                              const QString &comment) const;
+    // Closes the conversation; with `transcriptTo` the transcript is queued for e-mail.
+    Result<Conversation> close(SqlSession &s, const QString &publicId, const QString &sessionToken,
+                               const QString &transcriptTo) const;
+    Result<Page<ChatMessage>> messagesAfter(SqlSession &s, const QString &publicId, const QString &sessionToken,
+                                            qint64 afterId, const PageRequest &page) const;
+
+    static constexpr int kMaxMessageLength = 4000;
+    static constexpr int kHistoryTurns = 6;
+    static constexpr int kRetrievedArticles = 3;
+
+    static QString normalizedLanguage(const QString &language); // "fr-CA" → "fr"; empty → "en"
+    static bool isConversationId(const QString &publicId);
+
+private:
+    static Result<QString> greetingFor(SqlSession &s, const QString &language);
+
+    const IdentityToken &m_identity;
+    const EscalationService &m_escalation;
+};
+
+} // namespace joxai
