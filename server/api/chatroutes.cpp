@@ -117,7 +117,7 @@ void postMessage(const ApiContext &ctx, const ApiRequest &req, const ApiReply &r
     Database &db = ctx.db;
     EventBus *bus = &ctx.bus;
     db.run<Step>(reply.context(), [&chat, &assistant, publicId, token, text](SqlSession &s) -> Result<Step> {
-        auto turn = chat.acceptMessage(s, publicId, token, text);
+        auto turn = chat.acceptMessage(s, publicId, token, text, !assistant.answersOnWorker());
         if (!turn)
             return turn.error();
         if (!turn->needsReply)
@@ -129,11 +129,14 @@ void postMessage(const ApiContext &ctx, const ApiRequest &req, const ApiReply &r
             return outcome.error();
         return Step(outcome.value());
     }, [reply, &chat, &assistant, &db, bus](Result<Step> step) {
-        bus->kick();
         if (!step)
             return reply.error(step.error());
-        if (auto *done = std::get_if<ChatOutcome>(&step.value()))
-            return reply.json(200, outcomeJson(*done));
+        if (auto *done = std::get_if<ChatOutcome>(&step.value())) {
+            reply.json(200, outcomeJson(*done));
+            if (done->raisedEvents)
+                bus->kick();
+            return;
+        }
         // A remote provider answers on this (the main) thread; the reply is then stored on the pool.
         const CustomerTurn turn = std::get<CustomerTurn>(step.value());
         QPointer<QObject> context(reply.context());
@@ -142,10 +145,11 @@ void postMessage(const ApiContext &ctx, const ApiRequest &req, const ApiReply &r
                 return;
             db.run<ChatOutcome>(context, [&chat, turn, answer](SqlSession &s) { return chat.recordReply(s, turn, answer); },
                                 [reply, bus](Result<ChatOutcome> outcome) {
-                bus->kick();
                 if (!outcome)
                     return reply.error(outcome.error());
                 reply.json(200, outcomeJson(outcome.value()));
+                if (outcome->raisedEvents)
+                    bus->kick();
             });
         });
     });

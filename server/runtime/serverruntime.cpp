@@ -76,11 +76,15 @@ ServerRuntime::~ServerRuntime()
 {
     m_healthProbe.stop();
     m_housekeeping.stop();
-    m_http.reset();            // stop accepting; open connections close
+    // Work in flight first: a worker that finishes hands its answer to an object on this thread
+    // (a connection's reply context, a socket hub), which must still exist while it does. No new
+    // work starts meanwhile: this thread is here, not in its event loop. Answers still queued
+    // for those objects are dropped with them.
+    m_bcryptPool.waitForDone();
+    m_db->waitForIdle();
+    m_http.reset(); // stop accepting; open connections close
     m_staffSockets.reset();
     m_customerSockets.reset();
-    m_bcryptPool.waitForDone(); // work in flight still uses the services below
-    m_db->waitForIdle();
 }
 
 QString ServerRuntime::baseUrl() const

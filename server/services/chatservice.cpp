@@ -164,7 +164,7 @@ Result<Conversation> ChatService::open(SqlSession &s, const QString &publicId, c
 }
 
 Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &publicId, const QString &sessionToken,
-                                                const QString &text) const
+                                                const QString &text, bool withHistory) const
 {
     auto opened = open(s, publicId, sessionToken);
     if (!opened)
@@ -183,7 +183,16 @@ Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &pu
         ? EscalationPolicy::beforeReply(intent, IntentClassifier::isStronglyNegative(turn.customerMessage.body))
         : EscalationDecision{};
 
-    // The customer's message is committed before anything answers it.
+    // The customer's message is committed before anything answers it. Alone (the assistant's
+    // everyday turn) it is one statement, committed by itself; with events or an escalation,
+    // one transaction.
+    if (withAssistant && !now.escalate) {
+        auto message = ConversationStore::addMessage(s, turn.customerMessage);
+        if (!message)
+            return message.error();
+        turn.customerMessage = message.value();
+        return prepareRequest(s, std::move(turn), intent, withHistory);
+    }
     auto stored = s.transaction<bool>([&]() -> Result<bool> {
         auto message = ConversationStore::addMessage(s, turn.customerMessage);
         if (!message)
@@ -207,9 +216,11 @@ Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &pu
     });
     if (!stored)
         return stored.error();
-    if (!withAssistant || turn.escalated)
-        return turn;
+    return turn;
+}
 
+Result<CustomerTurn> ChatService::prepareRequest(SqlSession &s, CustomerTurn turn, Intent intent, bool withHistory)
+{
     turn.needsReply = true;
     turn.request.conversationId = turn.conversation.publicId;
     turn.request.language = turn.conversation.language;
@@ -220,10 +231,12 @@ Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &pu
     if (!matches)
         return matches.error();
     turn.request.matches = matches.value();
-    auto history = ConversationStore::recentMessages(s, turn.conversation.id, kHistoryTurns + 1);
-    if (!history)
-        return history.error();
-    turn.request.history = turnsOf(history.value(), turn.customerMessage.id);
+    if (withHistory) {
+        auto history = ConversationStore::recentMessages(s, turn.conversation.id, kHistoryTurns + 1);
+        if (!history)
+            return history.error();
+        turn.request.history = turnsOf(history.value(), turn.customerMessage.id);
+    }
     return turn;
 }
 
@@ -259,6 +272,7 @@ Result<ChatOutcome> ChatService::recordReply(SqlSession &s, const CustomerTurn &
                 return escalated.error();
             c = escalated->conversation;
             out.escalated = true;
+            out.raisedEvents = true;
             return true;
         }
         if (reply.fallback && !c.aiFallback) {
@@ -285,6 +299,7 @@ ChatOutcome ChatService::withoutReply(const CustomerTurn &turn)
     out.messageId = turn.customerMessage.id;
     out.response = turn.notice;
     out.escalated = turn.escalated;
+    out.raisedEvents = true; // the escalation's events, or the message for the person who has it
     return out;
 }
 

@@ -51,6 +51,7 @@ struct ChatOutcome
     bool escalated = false;
     QList<SourceRef> sources;
     bool fallback = false;
+    bool raisedEvents = false;    // committed events: the EventBus should deliver them
 };
 
 class ChatService final
@@ -66,8 +67,9 @@ public:
     // Stores the customer's message (redacted) and commits it. While the assistant has the
     // conversation it also decides on an immediate escalation, or prepares the assistant's request
     // (retrieval, recent history). 409 conversation_closed for a closed conversation.
+    // `withHistory`: load the recent turns for a provider that reads them (remote ones).
     Result<CustomerTurn> acceptMessage(SqlSession &s, const QString &publicId, const QString &sessionToken,
-                                       const QString &text) const;
+                                       const QString &text, bool withHistory = true) const;
     // Stores the assistant's reply with its usage, and escalates after two unanswered turns.
     Result<ChatOutcome> recordReply(SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const;
     // The answer when no assistant reply was needed (escalated, or a person has the conversation).
@@ -94,6 +96,7 @@ public:
 
 private:
     static Result<QString> greetingFor(SqlSession &s, const QString &language);
+    static Result<CustomerTurn> prepareRequest(SqlSession &s, CustomerTurn turn, Intent intent, bool withHistory);
 
     const IdentityToken &m_identity;
     const EscalationService &m_escalation;

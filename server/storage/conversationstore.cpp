@@ -1,5 +1,7 @@
 #include "server/storage/conversationstore.h"
 
+#include "server/storage/statementcache.h"
+
 #include <QJsonDocument>
 
 namespace joxai {
@@ -88,25 +90,50 @@ Result<std::optional<Conversation>> oneConversation(SqlSession &s, const QString
 
 Result<Conversation> ConversationStore::create(SqlSession &s, const NewConversation &c)
 {
-    auto id = s.insert(QStringLiteral("INSERT INTO conversations (public_id, session_token_hash, customer_id, "
-                                      "customer_name, customer_email, language, verified, metadata) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                       {c.publicId, QString::fromLatin1(c.sessionTokenHash), idOrNull(c.customerId),
-                        textOrNull(c.customerName), textOrNull(c.customerEmail), SqlSession::text(c.language),
-                        c.verified, jsonText(c.metadata)});
-    if (!id)
-        return id.error();
-    auto created = byId(s, id.value());
-    if (!created)
-        return created.error();
-    if (!created->has_value())
+    static const QString sql = QStringLiteral(
+        "INSERT INTO conversations (public_id, session_token_hash, customer_id, customer_name, customer_email, "
+        "language, verified, metadata, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    Conversation made;
+    made.createdAt = QDateTime::currentDateTimeUtc();
+    made.updatedAt = made.createdAt;
+    auto ran = StatementCache::run(s, sql,
+                                   {c.publicId, QString::fromLatin1(c.sessionTokenHash), idOrNull(c.customerId),
+                                    textOrNull(c.customerName), textOrNull(c.customerEmail),
+                                    SqlSession::text(c.language), c.verified, jsonText(c.metadata),
+                                    s.time(made.createdAt), s.time(made.updatedAt)},
+                                   [&](QSqlQuery &q) {
+        if (q.next())
+            made.id = q.value(0).toLongLong();
+    });
+    if (!ran)
+        return ran.error();
+    if (made.id == 0)
         return Error::internal();
-    return created->value();
+    // Everything else is what the table's defaults make of a new conversation.
+    made.publicId = c.publicId;
+    made.sessionTokenHash = c.sessionTokenHash;
+    made.customerId = c.customerId;
+    made.customerName = c.customerName;
+    made.customerEmail = c.customerEmail;
+    made.language = c.language;
+    made.verified = c.verified;
+    made.metadata = c.metadata;
+    return made;
 }
 
 Result<std::optional<Conversation>> ConversationStore::byPublicId(SqlSession &s, const QString &publicId)
 {
-    return oneConversation(s, QStringLiteral("public_id = ?"), publicId);
+    // Every customer call starts here: a statement kept prepared (StatementCache).
+    static const QString sql = QStringLiteral("SELECT ") + kConversationColumns
+                               + QStringLiteral(" FROM conversations WHERE public_id = ?");
+    std::optional<Conversation> found;
+    auto ran = StatementCache::run(s, sql, {publicId}, [&](QSqlQuery &q) {
+        if (q.next())
+            found = readConversation(q);
+    });
+    if (!ran)
+        return ran.error();
+    return found;
 }
 
 Result<std::optional<Conversation>> ConversationStore::byId(SqlSession &s, qint64 id)
@@ -178,13 +205,21 @@ Result<ChatMessage> ConversationStore::addMessage(SqlSession &s, ChatMessage m)
     const QVariant sources = m.sources.isEmpty()
         ? QVariant(QMetaType::fromType<QString>())
         : QVariant(QString::fromUtf8(QJsonDocument(m.sources).toJson(QJsonDocument::Compact)));
-    auto id = s.insert(QStringLiteral("INSERT INTO messages (conversation_id, sender, author_id, body, internal, "
-                                      "sources, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                       {m.conversationId, m.sender, idOrNull(m.authorId), SqlSession::text(m.body), m.internal,
-                        sources, s.time(now)});
-    if (!id)
-        return id.error();
-    m.id = id.value();
+    static const QString sql = QStringLiteral("INSERT INTO messages (conversation_id, sender, author_id, body, internal, "
+                                              "sources, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    qint64 id = 0;
+    auto ran = StatementCache::run(s, sql,
+                                   {m.conversationId, m.sender, idOrNull(m.authorId), SqlSession::text(m.body),
+                                    m.internal, sources, s.time(now)},
+                                   [&](QSqlQuery &q) {
+        if (q.next())
+            id = q.value(0).toLongLong();
+    });
+    if (!ran)
+        return ran.error();
+    if (id == 0)
+        return Error::internal();
+    m.id = id;
     m.createdAt = now;
     return m;
 }
@@ -266,13 +301,13 @@ Status ConversationStore::recordUsage(SqlSession &s, qint64 conversationId, cons
                                       const QString &model, int tokensIn, int tokensOut, qint64 latencyMs,
                                       double costUsd, bool cacheHit, bool fallback)
 {
-    auto q = s.exec(QStringLiteral("INSERT INTO ai_usage (conversation_id, provider, model, tokens_in, tokens_out, "
-                                   "latency_ms, cost_usd, cache_hit, fallback) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {idOrNull(conversationId), provider, SqlSession::text(model), tokensIn, tokensOut, latencyMs,
-                     costUsd, cacheHit, fallback});
-    if (!q)
-        return q.error();
-    return success();
+    static const QString sql = QStringLiteral("INSERT INTO ai_usage (conversation_id, provider, model, tokens_in, "
+                                              "tokens_out, latency_ms, cost_usd, cache_hit, fallback) "
+                                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    return StatementCache::run(s, sql,
+                               {idOrNull(conversationId), provider, SqlSession::text(model), tokensIn, tokensOut,
+                                latencyMs, costUsd, cacheHit, fallback},
+                               [](QSqlQuery &) {});
 }
 
 } // namespace joxai

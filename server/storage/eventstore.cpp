@@ -1,5 +1,7 @@
 #include "server/storage/eventstore.h"
 
+#include "server/storage/statementcache.h"
+
 #include <QJsonDocument>
 
 namespace joxai {
@@ -86,20 +88,31 @@ QJsonObject Event::envelope() const
 
 Result<Event> EventStore::append(SqlSession &s, Event e)
 {
-    auto row = s.exec(QStringLiteral("INSERT INTO events (type, conversation_id, ticket_id, user_id, assigned_to, "
-                                     "visibility, payload) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id, created_at"),
-                      {e.type, e.conversationId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(e.conversationId),
-                       idOrNull(e.ticketId), idOrNull(e.userId), idOrNull(e.assignedTo),
-                       Event::visibilityName(e.visibility),
-                       QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact))});
+    // Every state change writes one: statements kept prepared (StatementCache).
+    static const QString insertSql = QStringLiteral(
+        "INSERT INTO events (type, conversation_id, ticket_id, user_id, assigned_to, visibility, payload) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id, created_at");
+    static const QString notifySql = QStringLiteral("SELECT pg_notify('joxai_events', ?)");
+    bool inserted = false;
+    auto row = StatementCache::run(s, insertSql,
+                                   {e.type, e.conversationId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                                       : QVariant(e.conversationId),
+                                    idOrNull(e.ticketId), idOrNull(e.userId), idOrNull(e.assignedTo),
+                                    Event::visibilityName(e.visibility),
+                                    QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact))},
+                                   [&](QSqlQuery &q) {
+        if (!q.next())
+            return;
+        inserted = true;
+        e.id = q.value(0).toLongLong();
+        e.createdAt = SqlSession::readTime(q.value(1));
+    });
     if (!row)
         return row.error();
-    if (!row->next())
+    if (!inserted)
         return Error::internal();
-    e.id = row->value(0).toLongLong();
-    e.createdAt = SqlSession::readTime(row->value(1));
     if (s.isPostgres()) {
-        auto notified = s.exec(QStringLiteral("SELECT pg_notify('joxai_events', ?)"), {QString::number(e.id)});
+        auto notified = StatementCache::run(s, notifySql, {QString::number(e.id)}, [](QSqlQuery &) {});
         if (!notified)
             return notified.error();
     }

@@ -168,7 +168,7 @@ printf '  %-46s %-26s %s\n' "chat/start >= 5000 req/s" "$(printf '%.0f/s' "${rps
 printf '  %-46s %-26s %s\n' "/health p99 <= 10 ms during both" \
   "$(printf '%.2f / %.2f ms' "${p99[probe-start]}" "${p99[probe-message]}")" "$v3"
 printf '  %-46s %s\n' "chat/message as a share of /health alone" \
-  "$(awk -v m="${rps[message]}" -v h="${rps[health]}" 'BEGIN { printf "%.1f %%", h > 0 ? 100 * m / h : 0 }')"
+  "$(awk -v m="${rps[message]}" -v h="${rps[health]}" 'BEGIN { printf "%.1f %%", (h > 0 ? 100 * m / h : 0) }')"
 echo "load after the runs: $(uptime | sed 's/.*load average: //')"
 
 [[ $failed -eq 0 ]] || exit 3
