@@ -167,7 +167,7 @@ void installTicketRoutes(Router &router, const ApiContext &ctx)
             input.assignedTo = assignee.value_or(0);
             input.customerId = customer.value_or(0);
             input.conversationId = conversation.value_or(QString());
-            runStaff(ctx, req, reply, Role::Agent,
+            runStaffThenKick(ctx, req, reply, Role::Agent,
                 [service, input](SqlSession &s, const Principal &who) -> Result<HttpResponse> {
                     auto made = service->create(s, who, input);
                     if (!made)
@@ -214,7 +214,7 @@ void installTicketRoutes(Router &router, const ApiContext &ctx)
                 : in->integer(QStringLiteral("user_id"), true, 1, std::numeric_limits<qint64>::max() / 2);
             if (!in->ok())
                 return reply.error(in->error());
-            runStaff(ctx, req, reply, Role::Supervisor,
+            runStaffThenKick(ctx, req, reply, Role::Supervisor,
                 [service, list, userId = userId.value_or(0)](
                     SqlSession &s, const Principal &who) -> Result<HttpResponse> {
                     auto done = service->bulkAssign(s, who, list, userId);
@@ -268,7 +268,7 @@ void installTicketRoutes(Router &router, const ApiContext &ctx)
             if (!in->ok())
                 return reply.error(in->error());
             const qint64 id = req.idParam();
-            runStaff(ctx, req, reply, Role::Agent,
+            runStaffThenKick(ctx, req, reply, Role::Agent,
                 [service, id, changes](SqlSession &s, const Principal &who) -> Result<HttpResponse> {
                     auto t = service->update(s, who, id, changes);
                     if (!t)
@@ -307,7 +307,7 @@ void installTicketRoutes(Router &router, const ApiContext &ctx)
             if (!in->ok())
                 return reply.error(in->error());
             const qint64 id = req.idParam();
-            runStaff(ctx, req, reply, Role::Agent,
+            runStaffThenKick(ctx, req, reply, Role::Agent,
                 [service, id, body = *body, internal = internal.value_or(false)](
                     SqlSession &s, const Principal &who) -> Result<HttpResponse> {
                     auto made = service->addComment(s, who, id, body, internal);

@@ -7,6 +7,7 @@
 
 #include "server/services/ticketnotifications.h"
 #include "server/storage/database.h"
+#include "tests/support/staffsocketclient.h"
 
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -786,6 +787,42 @@ private Q_SLOTS:
                                                                     : QStringLiteral("0")))
                      .size(),
             1);
+    }
+
+    void socketsHearTicketChangesAtOnce()
+    {
+        auto heard = [](const StaffSocketClient &c, const QString &type, qint64 ticketId) {
+            for (const QJsonObject &m : c.messages)
+                if (m.value(QStringLiteral("type")).toString() == type
+                    && m.value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toInteger()
+                        == ticketId)
+                    return true;
+            return false;
+        };
+        StaffSocketClient a;
+        StaffSocketClient b;
+        QCOMPARE(a.open(m_server->baseUrl(), m_agentA), QString());
+        QCOMPARE(b.open(m_server->baseUrl(), m_agentB), QString());
+        // Well within the bus's safety timer (5 s on PostgreSQL, 30 s on SQLite): the routes kick it.
+        const qint64 mine = createId(
+            QStringLiteral("Socket mine"), { { QStringLiteral("assigned_to"), m_agentAId } }, m_supervisor);
+        QVERIFY(QTest::qWaitFor([&] { return heard(a, QStringLiteral("ticket.created"), mine); }, 3000));
+        const qint64 pool = createId(QStringLiteral("Socket pool"));
+        QVERIFY(QTest::qWaitFor([&] { return heard(b, QStringLiteral("ticket.created"), pool); }, 3000));
+        QCOMPARE(
+            m_http->patch(path(pool), { { QStringLiteral("status"), QStringLiteral("pending") } }, m_agentB)
+                .status,
+            200);
+        QVERIFY(QTest::qWaitFor([&] { return heard(b, QStringLiteral("ticket.updated"), pool); }, 3000));
+        QCOMPARE(m_http
+                     ->post(path(mine, QStringLiteral("/comments")),
+                         { { QStringLiteral("body"), QStringLiteral("x") } }, m_agentA)
+                     .status,
+            201);
+        QVERIFY(QTest::qWaitFor([&] { return heard(a, QStringLiteral("ticket.updated"), mine); }, 3000));
+        // B never hears about A's ticket.
+        QVERIFY(!heard(b, QStringLiteral("ticket.created"), mine));
+        QVERIFY(!heard(b, QStringLiteral("ticket.updated"), mine));
     }
 
     void trailingSlashAndWithoutBothWork()
