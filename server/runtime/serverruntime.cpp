@@ -4,12 +4,14 @@
 #include "server/api/auditroutes.h"
 #include "server/api/authroutes.h"
 #include "server/api/customerroutes.h"
+#include "server/api/cannedresponseroutes.h"
 #include "server/api/chatroutes.h"
 #include "server/api/conversationroutes.h"
 #include "server/api/guardedtcpserver.h"
 #include "server/api/healthroutes.h"
 #include "server/api/httpserver.h"
 #include "server/api/knowledgeroutes.h"
+#include "server/api/notificationroutes.h"
 #include "server/api/realtimeroutes.h"
 #include "server/api/settingsroutes.h"
 #include "server/api/ticketroutes.h"
@@ -131,6 +133,8 @@ Status ServerRuntime::start()
     installAuthRoutes(*m_router, *m_context);
     installChatRoutes(*m_router, *m_context);
     installConversationRoutes(*m_router, *m_context);
+    installNotificationRoutes(*m_router, *m_context);
+    installCannedResponseRoutes(*m_router, *m_context);
     installUserRoutes(*m_router, *m_context);
     installAuditRoutes(*m_router, *m_context);
     installSettingsRoutes(*m_router, *m_context);
