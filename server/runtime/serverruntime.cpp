@@ -4,6 +4,7 @@
 #include "server/api/auditroutes.h"
 #include "server/api/authroutes.h"
 #include "server/api/customerroutes.h"
+#include "server/api/analyticsroutes.h"
 #include "server/api/cannedresponseroutes.h"
 #include "server/api/chatroutes.h"
 #include "server/api/conversationroutes.h"
@@ -135,6 +136,7 @@ Status ServerRuntime::start()
     installConversationRoutes(*m_router, *m_context);
     installNotificationRoutes(*m_router, *m_context);
     installCannedResponseRoutes(*m_router, *m_context);
+    installAnalyticsRoutes(*m_router, *m_context);
     installUserRoutes(*m_router, *m_context);
     installAuditRoutes(*m_router, *m_context);
     installSettingsRoutes(*m_router, *m_context);
