@@ -27,6 +27,20 @@ QString ApiError::message() const
         return tr("Your role requires two-factor sign-in. Set it up in Settings first.");
     if (code == QLatin1String("password_change_required"))
         return tr("You must change your password before you can continue.");
+    if (code == QLatin1String("already_assigned"))
+        return tr("Someone else has already taken this conversation.");
+    if (code == QLatin1String("not_owner"))
+        return tr("Take the conversation over first: only its owner (or a supervisor) answers the customer.");
+    if (code == QLatin1String("conversation_closed"))
+        return tr("This conversation is closed.");
+    if (code == QLatin1String("four_eyes"))
+        return tr("Four eyes: you cannot approve a change you made or submitted yourself. Another supervisor "
+                  "or administrator must approve it.");
+    if (code == QLatin1String("stale_version"))
+        return tr("Someone else saved this article meanwhile. Your text is kept: reload the article, then apply "
+                  "your changes again.");
+    if (code == QLatin1String("invalid_transition"))
+        return tr("This step does not fit the article's current state. Reload it and try again.");
     switch (status) {
     case 401:
         return tr("Your session has ended. Please sign in again.");

@@ -52,6 +52,8 @@ protected:
     // What a cell shows for `role` (Qt::DisplayRole, Qt::ToolTipRole, ...).
     virtual QVariant cell(const QJsonObject &row, int column, int role) const = 0;
     ApiClient &api() { return m_api; }
+    // Sets the filters without loading (before the first fetch).
+    void presetFilter(const QUrlQuery &filter) { m_filter = filter; }
 
 private:
     ApiClient &m_api;

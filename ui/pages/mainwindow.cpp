@@ -3,6 +3,7 @@
 #include "ui/client/apiclient.h"
 #include "ui/models/usersmodel.h"
 #include "ui/pages/auditpage.h"
+#include "ui/pages/conversationspage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/shortcutsdialog.h"
 #include "ui/pages/userspage.h"
@@ -87,6 +88,8 @@ MainWindow::~MainWindow() = default;
 Page *MainWindow::createPage(PageId id)
 {
     switch (id) {
+    case PageId::Conversations:
+        return new ConversationsPage(m_api, m_live, this);
     case PageId::Users:
         return new UsersPage(m_api, this);
     case PageId::Audit:

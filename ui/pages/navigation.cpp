@@ -21,6 +21,7 @@ QList<PageId> Navigation::entriesFor(const QString &role)
 bool Navigation::isBuilt(PageId id)
 {
     switch (id) {
+    case PageId::Conversations:
     case PageId::Users:
     case PageId::Audit:
     case PageId::Settings:

@@ -1,5 +1,7 @@
 #include "ui/pages/shortcutsdialog.h"
 
+#include "ui/pages/conversationspage.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -16,6 +18,8 @@ ShortcutsDialog::ShortcutsDialog(const QList<PageId> &pages, QWidget *parent) : 
     QList<QPair<QKeySequence, QString>> rows;
     for (int i = 0; i < pages.size() && i < 9; ++i)
         rows.append({QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), tr("Go to %1").arg(Navigation::title(pages.at(i)))});
+    if (pages.contains(PageId::Conversations))
+        rows.append(ConversationsPage::shortcuts());
     rows.append({QKeySequence(Qt::CTRL | Qt::Key_F), tr("Search or filter on the current page")});
     rows.append({QKeySequence(Qt::Key_F5), tr("Refresh the current page")});
     rows.append({QKeySequence(Qt::Key_F1), tr("Show this list")});
@@ -42,7 +46,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<PageId> &pages, QWidget *parent) : 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(table);
     layout->addWidget(buttons);
-    resize(460, 420);
+    resize(560, 480);
 }
 
 ShortcutsDialog::~ShortcutsDialog() = default;

@@ -1,0 +1,346 @@
+// The Conversations page against a real server: a customer who asks for a person appears in the
+// waiting list with a wait time, the agent takes the conversation over in the page (shortcut) and
+// answers, the customer's transcript has the answer; the customer's new message and typing show
+// up live, the agent's typing reaches the customer's socket; internal notes stay with staff;
+// closing by shortcut; the help dialog lists the shortcuts; the models under
+// QAbstractItemModelTester.
+
+#include "tests/support/chatcustomer.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
+#include "tests/ui/uitest.h"
+#include "ui/client/liveevents.h"
+#include "ui/models/conversationlistmodel.h"
+#include "ui/models/transcriptmodel.h"
+#include "ui/pages/conversationpanel.h"
+#include "ui/pages/conversationspage.h"
+#include "ui/pages/mainwindow.h"
+#include "ui/widgets/bubbledelegate.h"
+#include "ui/widgets/composer.h"
+#include "ui/widgets/transcriptview.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QWebSocket>
+#include <QtTest>
+
+using namespace joxai;
+using namespace joxai::test;
+using namespace joxai::ui;
+using namespace joxai::uitest;
+
+class TestUiConversations : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<HttpClient> m_http;
+    QString m_admin;
+
+    std::unique_ptr<ApiClient> client(const QString &email)
+    {
+        auto api = std::make_unique<ApiClient>();
+        if (!signIn(*api, m_server->baseUrl(), email, QLatin1String(HttpClient::kStaffPassword)))
+            return {};
+        return api;
+    }
+
+    static bool waitFor(const std::function<bool()> &condition, int ms = 15000)
+    {
+        return QTest::qWaitFor(condition, ms);
+    }
+
+    // A customer who asked for a person: status waiting, nobody has it yet.
+    static void startWaitingCustomer(ChatCustomer &customer, const QString &name)
+    {
+        QCOMPARE(customer.start(QStringLiteral("en"), {{QStringLiteral("customer_name"), name}}).status, 201);
+        QCOMPARE(customer.say(QStringLiteral("What are your opening hours?")).status, 200);
+        QCOMPARE(customer.escalate(QStringLiteral("I want to talk to a person")).status, 200);
+    }
+
+    static QStringList transcriptBodies(const TranscriptModel *model)
+    {
+        QStringList out;
+        for (int i = 0; i < model->rowCount(); ++i)
+            out << model->index(i).data().toString();
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        withoutKeychain();
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->started(), qPrintable(m_server->startError()));
+        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
+        m_admin = m_http->adminToken();
+        QVERIFY(!m_admin.isEmpty());
+        QVERIFY(!m_http->createStaff(m_admin, QStringLiteral("agent@bank.test"), QStringLiteral("agent")).isEmpty());
+        QVERIFY(!m_http->createStaff(m_admin, QStringLiteral("super@bank.test"), QStringLiteral("supervisor")).isEmpty());
+    }
+
+    void agentTakesOverAndAnswersAWaitingCustomer()
+    {
+        ChatCustomer customer(*m_http);
+        startWaitingCustomer(customer, QStringLiteral("Nadia Waiting"));
+        if (QTest::currentTestFailed())
+            return;
+
+        auto api = client(QStringLiteral("agent@bank.test"));
+        QVERIFY(api);
+        LiveEvents live(*api);
+        ConversationsPage page(*api, live);
+        page.resize(1100, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.activateWindow();
+        live.start();
+        page.activate();
+        QVERIFY(waitFor([&] { return live.state() == LiveEvents::State::Connected; }));
+
+        // The customer is in the waiting list, with the time waited so far.
+        ConversationListModel *waiting = page.model(ConversationsPage::WaitingTab);
+        QVERIFY(waitFor([&] { return waiting->rowOfConversation(customer.conversationId()) >= 0; }));
+        const int row = waiting->rowOfConversation(customer.conversationId());
+        QCOMPARE(waiting->index(row, ConversationListModel::Customer).data().toString(), QStringLiteral("Nadia Waiting"));
+        QVERIFY2(waiting->index(row, ConversationListModel::Since).data().toString().endsWith(QLatin1String(" s")),
+                 qPrintable(waiting->index(row, ConversationListModel::Since).data().toString()));
+        QCOMPARE(waiting->index(row, ConversationListModel::Assignee).data().toString(), QStringLiteral("Nobody"));
+
+        // Ctrl+N opens the customer waiting longest (the only one), Ctrl+T takes it over.
+        QTest::keyClick(&page, Qt::Key_N, Qt::ControlModifier);
+        ConversationPanel *panel = page.panel();
+        QCOMPARE(panel->conversationId(), customer.conversationId());
+        QVERIFY(waitFor([&] { return panel->isLoaded() && panel->transcript()->rowCount() >= 3; }));
+        QVERIFY(transcriptBodies(panel->transcript()).contains(QStringLiteral("What are your opening hours?")));
+        QCOMPARE(panel->status(), QStringLiteral("waiting"));
+        QTest::keyClick(&page, Qt::Key_T, Qt::ControlModifier);
+        QVERIFY(waitFor([&] { return panel->status() == QStringLiteral("agent"); }));
+        QCOMPARE(panel->assignedTo(), api->user().id);
+        // The lists follow: gone from waiting, in mine.
+        ConversationListModel *mine = page.model(ConversationsPage::MineTab);
+        QVERIFY(waitFor([&] {
+            return waiting->rowOfConversation(customer.conversationId()) < 0
+                && mine->rowOfConversation(customer.conversationId()) >= 0;
+        }));
+
+        // The customer's socket: the agent's typing reaches it.
+        QWebSocket socket;
+        QUrl url(m_server->baseUrl());
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/api/v1/chat/ws"));
+        url.setQuery(QStringLiteral("conversation_id=%1&session_token=%2").arg(customer.conversationId(), customer.sessionToken()));
+        QStringList customerFrames;
+        connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &text) { customerFrames << text; });
+        socket.open(url);
+        QVERIFY(waitFor([&] { return !customerFrames.isEmpty(); }));
+
+        // The agent writes: the composer says "typing" (once) and sends with Ctrl+Enter.
+        auto *edit = panel->findChild<QPlainTextEdit *>(QStringLiteral("composerEdit"));
+        QVERIFY(edit->isEnabled());
+        QTest::keyClicks(edit, QStringLiteral("Hello Nadia, we open at 9:00."));
+        QVERIFY2(waitFor([&] {
+            for (const QString &f : std::as_const(customerFrames))
+                if (f.contains(QLatin1String("\"typing\"")) && f.contains(QLatin1String("\"agent\"")))
+                    return true;
+            return false;
+        }), qPrintable(customerFrames.join(u'\n')));
+        QTest::keyClick(&page, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(waitFor([&] { return transcriptBodies(panel->transcript()).contains(QStringLiteral("Hello Nadia, we open at 9:00.")); }));
+        QVERIFY(edit->toPlainText().isEmpty());
+
+        // An internal note stays with staff.
+        panel->findChild<QCheckBox *>(QStringLiteral("internalCheck"))->setChecked(true);
+        QTest::keyClicks(edit, QStringLiteral("Customer sounded upset"));
+        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QVERIFY(waitFor([&] { return transcriptBodies(panel->transcript()).contains(QStringLiteral("Customer sounded upset")); }));
+        const int noteRow = int(transcriptBodies(panel->transcript()).indexOf(QStringLiteral("Customer sounded upset")));
+        QVERIFY(panel->transcript()->index(noteRow).data(TranscriptModel::InternalRole).toBool());
+        const auto *bubbles = panel->findChild<TranscriptView *>(QStringLiteral("transcriptView"))->bubbles();
+        QVERIFY(bubbles->headerText(panel->transcript()->index(noteRow)).startsWith(QStringLiteral("Internal note · You")));
+
+        // The customer's side has the answer and not the note.
+        const HttpResult seen = customer.messagesAfter(0);
+        QCOMPARE(seen.status, 200);
+        QStringList customerBodies;
+        for (const QJsonValue &v : seen.items())
+            customerBodies << v.toObject().value(QStringLiteral("body")).toString();
+        QVERIFY2(customerBodies.contains(QStringLiteral("Hello Nadia, we open at 9:00.")), qPrintable(customerBodies.join(u'|')));
+        QVERIFY(!customerBodies.contains(QStringLiteral("Customer sounded upset")));
+
+        // The customer types and writes again: both show up live in the open transcript.
+        socket.sendTextMessage(QStringLiteral("{\"type\":\"typing\"}"));
+        QVERIFY(waitFor([&] { return panel->customerTyping(); }));
+        QCOMPARE(customer.say(QStringLiteral("Thanks! And on Saturdays?")).status, 200);
+        QVERIFY(waitFor([&] { return transcriptBodies(panel->transcript()).contains(QStringLiteral("Thanks! And on Saturdays?")); }));
+        QVERIFY(!panel->customerTyping());
+
+        // Ctrl+Shift+W closes it; the customer's socket hears the status.
+        QTest::keyClick(&page, Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(waitFor([&] { return panel->status() == QStringLiteral("closed"); }));
+        QVERIFY(!edit->isEnabled());
+        QVERIFY(waitFor([&] {
+            for (const QString &f : std::as_const(customerFrames))
+                if (f.contains(QLatin1String("\"closed\"")))
+                    return true;
+            return false;
+        }));
+        socket.close();
+        live.stop();
+    }
+
+    void agentWithoutOwnershipWritesNotesOnly()
+    {
+        ChatCustomer customer(*m_http);
+        startWaitingCustomer(customer, QStringLiteral("Omar Notes"));
+        if (QTest::currentTestFailed())
+            return;
+        auto api = client(QStringLiteral("agent@bank.test"));
+        QVERIFY(api);
+        LiveEvents live(*api);
+        ConversationsPage page(*api, live);
+        page.show();
+        page.activate();
+        page.openConversation(customer.conversationId());
+        ConversationPanel *panel = page.panel();
+        QVERIFY(waitFor([&] { return panel->isLoaded(); }));
+        auto *internal = panel->findChild<QCheckBox *>(QStringLiteral("internalCheck"));
+        QVERIFY(internal->isChecked());
+        QVERIFY(!internal->isEnabled());
+        QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("takeoverButton"))->isEnabled());
+        QVERIFY(!panel->findChild<QPushButton *>(QStringLiteral("closeConversationButton"))->isEnabled());
+        QVERIFY(!panel->findChild<QPushButton *>(QStringLiteral("assignButton"))->isVisible());
+
+        // A supervisor took it meanwhile: the late takeover is told plainly.
+        const QString super = m_http->login(QStringLiteral("super@bank.test"), QLatin1String(HttpClient::kStaffPassword));
+        QCOMPARE(m_http->post(QStringLiteral("/api/v1/conversations/%1/takeover").arg(customer.conversationId()), {}, super).status, 200);
+        panel->takeOver();
+        auto *error = panel->findChild<QLabel *>(QStringLiteral("conversationError"));
+        QVERIFY(waitFor([&] { return error->isVisible(); }));
+        QVERIFY2(!error->text().isEmpty(), qPrintable(error->text()));
+    }
+
+    void supervisorSeesAssistantListAndAssigns()
+    {
+        ChatCustomer withBot(*m_http);
+        QCOMPARE(withBot.start(QStringLiteral("en"), {{QStringLiteral("customer_name"), QStringLiteral("Bea Bot")}}).status, 201);
+        ChatCustomer waitingOne(*m_http);
+        startWaitingCustomer(waitingOne, QStringLiteral("Paul Assign"));
+        if (QTest::currentTestFailed())
+            return;
+        auto api = client(QStringLiteral("super@bank.test"));
+        QVERIFY(api);
+        LiveEvents live(*api);
+        ConversationsPage page(*api, live);
+        page.show();
+        page.activate();
+        ConversationListModel *assistant = page.model(ConversationsPage::AssistantTab);
+        QVERIFY(waitFor([&] { return assistant->rowOfConversation(withBot.conversationId()) >= 0; }));
+        QCOMPARE(assistant->index(assistant->rowOfConversation(withBot.conversationId()), ConversationListModel::Assignee)
+                     .data().toString(), QStringLiteral("Assistant"));
+
+        // Assign to the agent by number (supervisors cannot list users).
+        qint64 agentId = 0;
+        const HttpResult me = m_http->get(QStringLiteral("/api/v1/auth/me"),
+                                          m_http->login(QStringLiteral("agent@bank.test"), QLatin1String(HttpClient::kStaffPassword)));
+        agentId = me.json().value(QStringLiteral("id")).toInteger();
+        QVERIFY(agentId > 0);
+        page.openConversation(waitingOne.conversationId());
+        ConversationPanel *panel = page.panel();
+        QVERIFY(waitFor([&] { return panel->isLoaded(); }));
+        panel->assign();
+        auto *dialog = waitWindow<QDialog>(QStringLiteral("assignDialog"));
+        QVERIFY(dialog);
+        dialog->findChild<QSpinBox *>(QStringLiteral("assigneeNumber"))->setValue(int(agentId));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("okButton")), Qt::LeftButton);
+        QVERIFY(waitFor([&] { return panel->assignedTo() == agentId; }));
+        QCOMPARE(panel->status(), QStringLiteral("agent"));
+
+        // Release hands it back to the assistant.
+        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("releaseButton")), Qt::LeftButton);
+        QVERIFY(waitFor([&] { return panel->status() == QStringLiteral("bot"); }));
+    }
+
+    void helpListsTheConversationShortcuts()
+    {
+        auto api = client(QStringLiteral("agent@bank.test"));
+        QVERIFY(api);
+        LiveEvents live(*api);
+        MainWindow window(*api, live);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.currentPage(), window.page(PageId::Conversations));
+        window.showShortcuts();
+        auto *help = waitWindow<QDialog>(QStringLiteral("shortcutsDialog"));
+        QVERIFY(help);
+        auto *table = help->findChild<QTableWidget *>(QStringLiteral("shortcutsTable"));
+        QStringList actions;
+        for (int i = 0; i < table->rowCount(); ++i)
+            actions << table->item(i, 1)->text();
+        QVERIFY2(actions.contains(QStringLiteral("Conversations: take over the open conversation")), qPrintable(actions.join(u'|')));
+        QVERIFY(actions.contains(QStringLiteral("Conversations: open the customer waiting longest")));
+        help->close();
+    }
+
+    void modelsPassTheModelTester()
+    {
+        ChatCustomer customer(*m_http);
+        startWaitingCustomer(customer, QStringLiteral("Tess Tester"));
+        if (QTest::currentTestFailed())
+            return;
+        auto api = client(QStringLiteral("super@bank.test"));
+        QVERIFY(api);
+        for (auto kind : {ConversationListModel::Kind::Waiting, ConversationListModel::Kind::Mine,
+                          ConversationListModel::Kind::Assistant, ConversationListModel::Kind::Closed}) {
+            ConversationListModel model(*api, kind, api->user().id);
+            model.setPageSize(2);
+            QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            model.reload();
+            QVERIFY(waitFor([&] {
+                if (model.canFetchMore({}))
+                    model.fetchMore({});
+                return !model.isLoading() && model.total() >= 0 && model.rowCount() == int(model.total());
+            }));
+            model.tick();
+            model.setSearch(QStringLiteral("Tess"));
+            QVERIFY(waitFor([&] { return !model.isLoading() && model.total() >= 0; }));
+            if (kind == ConversationListModel::Kind::Waiting)
+                QCOMPARE(model.rowCount(), 1);
+        }
+
+        TranscriptModel transcript;
+        QAbstractItemModelTester tester(&transcript, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const HttpResult detail = m_http->get(QStringLiteral("/api/v1/conversations/%1").arg(customer.conversationId()),
+                                              m_http->login(QStringLiteral("super@bank.test"), QLatin1String(HttpClient::kStaffPassword)));
+        QCOMPARE(detail.status, 200);
+        const QJsonArray messages = detail.json().value(QStringLiteral("messages")).toArray();
+        QVERIFY(messages.size() >= 3);
+        transcript.setMessages(messages);
+        QCOMPARE(transcript.rowCount(), messages.size());
+        // A live event for a message already there changes nothing; a newer one is appended, an
+        // older one (out of order) lands in its place.
+        QVERIFY(!transcript.addMessage(messages.first().toObject()));
+        QJsonObject later = messages.last().toObject();
+        later.insert(QStringLiteral("id"), later.value(QStringLiteral("id")).toInteger() + 100);
+        QVERIFY(transcript.addMessage(later));
+        QCOMPARE(transcript.lastId(), later.value(QStringLiteral("id")).toInteger());
+        QJsonObject between = later;
+        between.insert(QStringLiteral("id"), later.value(QStringLiteral("id")).toInteger() - 50);
+        QVERIFY(transcript.addMessage(between));
+        QCOMPARE(transcript.index(transcript.rowCount() - 2).data(TranscriptModel::IdRole).toLongLong(),
+                 between.value(QStringLiteral("id")).toInteger());
+        transcript.clear();
+        QCOMPARE(transcript.rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestUiConversations)
+#include "tst_ui_conversations.moc"
