@@ -6,6 +6,7 @@
 #include "ui/pages/conversationspage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/shortcutsdialog.h"
+#include "ui/pages/ticketspage.h"
 #include "ui/pages/userspage.h"
 
 #include <QAction>
@@ -90,6 +91,8 @@ Page *MainWindow::createPage(PageId id)
     switch (id) {
     case PageId::Conversations:
         return new ConversationsPage(m_api, m_live, this);
+    case PageId::Tickets:
+        return new TicketsPage(m_api, m_live, this);
     case PageId::Users:
         return new UsersPage(m_api, this);
     case PageId::Audit:

@@ -22,6 +22,7 @@ bool Navigation::isBuilt(PageId id)
 {
     switch (id) {
     case PageId::Conversations:
+    case PageId::Tickets:
     case PageId::Users:
     case PageId::Audit:
     case PageId::Settings:
