@@ -94,17 +94,19 @@ private Q_SLOTS:
         QTest::newRow("agent") << QStringLiteral("agent@bank.test")
                                << QStringList{QStringLiteral("Conversations"), QStringLiteral("Tickets"), QStringLiteral("Knowledge"),
                                               QStringLiteral("Customers"), QStringLiteral("Settings")}
-                               << QStringList{QStringLiteral("Conversations"), QStringLiteral("Tickets"), QStringLiteral("Settings")};
+                               << QStringList{QStringLiteral("Conversations"), QStringLiteral("Tickets"), QStringLiteral("Knowledge"),
+                                              QStringLiteral("Settings")};
         QTest::newRow("supervisor") << QStringLiteral("super@bank.test")
                                     << QStringList{QStringLiteral("Dashboard"), QStringLiteral("Conversations"), QStringLiteral("Tickets"),
                                                    QStringLiteral("Knowledge"), QStringLiteral("Customers"), QStringLiteral("Settings")}
-                                    << QStringList{QStringLiteral("Conversations"), QStringLiteral("Tickets"), QStringLiteral("Settings")};
+                                    << QStringList{QStringLiteral("Conversations"), QStringLiteral("Tickets"), QStringLiteral("Knowledge"),
+                                              QStringLiteral("Settings")};
         QTest::newRow("admin") << QStringLiteral("admin@joxai.com")
                                << QStringList{QStringLiteral("Dashboard"), QStringLiteral("Conversations"), QStringLiteral("Tickets"),
                                               QStringLiteral("Knowledge"), QStringLiteral("Customers"), QStringLiteral("Users"),
                                               QStringLiteral("Audit"), QStringLiteral("Settings")}
-                               << QStringList{QStringLiteral("Conversations"), QStringLiteral("Tickets"), QStringLiteral("Users"),
-                                              QStringLiteral("Audit"), QStringLiteral("Settings")};
+                               << QStringList{QStringLiteral("Conversations"), QStringLiteral("Tickets"), QStringLiteral("Knowledge"),
+                                              QStringLiteral("Users"), QStringLiteral("Audit"), QStringLiteral("Settings")};
     }
 
     void sidebarEntriesFollowTheRole()
@@ -146,10 +148,12 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(window.currentPage(), window.page(PageId::Tickets));
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
-        QCOMPARE(window.currentPage(), window.page(PageId::Users));
+        QCOMPARE(window.currentPage(), window.page(PageId::Knowledge));
         QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
-        QCOMPARE(window.currentPage(), window.page(PageId::Audit));
+        QCOMPARE(window.currentPage(), window.page(PageId::Users));
         QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), window.page(PageId::Audit));
+        QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
         QCOMPARE(window.currentPage(), window.page(PageId::Settings));
         QTest::keyClick(&window, Qt::Key_F1);
         auto *help = waitWindow<QDialog>(QStringLiteral("shortcutsDialog"));

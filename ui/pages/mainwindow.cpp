@@ -4,6 +4,7 @@
 #include "ui/models/usersmodel.h"
 #include "ui/pages/auditpage.h"
 #include "ui/pages/conversationspage.h"
+#include "ui/pages/knowledgepage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/shortcutsdialog.h"
 #include "ui/pages/ticketspage.h"
@@ -93,6 +94,8 @@ Page *MainWindow::createPage(PageId id)
         return new ConversationsPage(m_api, m_live, this);
     case PageId::Tickets:
         return new TicketsPage(m_api, m_live, this);
+    case PageId::Knowledge:
+        return new KnowledgePage(m_api, this);
     case PageId::Users:
         return new UsersPage(m_api, this);
     case PageId::Audit:

@@ -23,6 +23,7 @@ bool Navigation::isBuilt(PageId id)
     switch (id) {
     case PageId::Conversations:
     case PageId::Tickets:
+    case PageId::Knowledge:
     case PageId::Users:
     case PageId::Audit:
     case PageId::Settings:
