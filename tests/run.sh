@@ -10,6 +10,8 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${JOXAI_BUILD_DIR:-$repo/build/ci}
 
 "$repo/installer/deps.sh" test
+# The widget's browser tests drive chromium with playwright-core, from tests/widget/package-lock.json.
+npm ci --prefix "$repo/tests/widget" --prefer-offline --no-audit --no-fund --loglevel=error
 
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJOXAI_WERROR=ON -DJOXAI_BUILD_TESTS=ON
 cmake --build "$build"

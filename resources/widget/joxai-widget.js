@@ -593,9 +593,10 @@
       return api('POST', '/api/v1/chat/message', { conversation_id: state.id, message: text });
     }).then((r) => {
       if (!p.id && r.message_id) bind(p, +r.message_id);
-      if (r.response != null && r.response_id) {
+      // A hand-over turn (its answer may be a system notice) is read back from the transcript.
+      if (r.response_id && !r.escalated && r.status === 'bot') {
         addItem({ id: r.response_id, sender: 'assistant', body: r.response, sources: r.sources, created_at: new Date().toISOString() });
-      }
+      } else sync().catch(() => {});
       if (state.status === 'bot') showTyping(null);
       setStatus(r.status);
     }).catch((e) => {

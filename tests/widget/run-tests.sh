@@ -9,7 +9,7 @@ if [ ! -x /usr/bin/chromium ]; then
   exit 1
 fi
 if [ ! -f "$here/node_modules/.package-lock.json" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
-  npm ci --prefix "$here" --no-audit --no-fund --loglevel=error
+  npm ci --prefix "$here" --prefer-offline --no-audit --no-fund --loglevel=error
 fi
 cd "$here"
 exec node --test --test-concurrency=1 --test-reporter=spec widget.test.mjs

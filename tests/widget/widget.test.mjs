@@ -51,6 +51,7 @@ async function conversationOf(page, serverUrl = server.url) {
 }
 
 async function ask(page, text) {
+  await $(page, '.jx-msg-assistant').first().waitFor({ timeout: UI }); // the greeting: the conversation is there
   const before = await $(page, '.jx-msg-assistant').count();
   await $(page, '.jx-input').fill(text);
   await $(page, '.jx-input').press('Enter');
@@ -252,7 +253,8 @@ describe('safety, accessibility and embedding', () => {
       const scr = '<script>window.__xss=2</script>';
       await ask(page, img);
       await ask(page, scr);
-      await $(page, '.jx-human').click();
+      // Two turns the assistant could not answer hand the customer over by themselves (API contract).
+      if (await $(page, '.jx-human').getAttribute('aria-disabled') !== 'true') await $(page, '.jx-human').click();
       await $(page, '.jx-banner').waitFor({ state: 'visible', timeout: UI });
       const { id } = await conversationOf(page);
       await staff.answer(id, `${img} and ${scr} <b>bold</b> <a href="javascript:window.__xss=3">click</a>`);
@@ -291,7 +293,12 @@ describe('safety, accessibility and embedding', () => {
       await page.keyboard.type('How do I block a lost card?');
       await page.keyboard.press('Enter');
       await $(page, '.jx-msg-customer').filter({ hasText: 'lost card' }).waitFor({ timeout: UI });
-      await page.waitForFunction(() => document.querySelector('.joxai-widget-host').shadowRoot.querySelectorAll('.jx-msg-assistant').length >= 2, null, { timeout: UI });
+      // A lost card goes straight to a person: the hand-over notice answers, and the banner says so.
+      await $(page, '.jx-msg-system').first().waitFor({ timeout: UI });
+      await $(page, '.jx-banner').waitFor({ state: 'visible', timeout: UI });
+      await page.waitForTimeout(500);
+      assert.equal(await $(page, '.jx-msg-system').count(), 1, 'the hand-over notice shows once, as a notice');
+      assert.equal(await $(page, '.jx-msg-assistant').count(), 1, 'only the greeting speaks as the assistant');
       for (let i = 0; i < 12; i++) {
         await page.keyboard.press(i % 4 === 3 ? 'Shift+Tab' : 'Tab');
         const a = await activeInWidget(page);
@@ -317,6 +324,8 @@ describe('safety, accessibility and embedding', () => {
       const style = await $(page, '.jx-send').evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, fs: getComputedStyle(el).fontSize }));
       assert.notEqual(style.bg, 'rgb(255, 0, 0)');
       assert.notEqual(style.fs, '40px');
+      // Nor does its "div { border }" reach the widget's host element in the page.
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.joxai-widget-host')).borderTopStyle), 'none');
       await page.waitForTimeout(300);
       assert.deepEqual(await cspViolations(page), []);
       assert.deepEqual(seen.errors, []);
