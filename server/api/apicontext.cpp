@@ -61,6 +61,20 @@ void runPublic(const ApiContext &ctx, const ApiReply &reply, PublicWork work, Po
     runOnPool(ctx, reply, pool, std::move(work));
 }
 
+Result<qint64> afterFrom(const ApiRequest &req, const QString &what)
+{
+    if (!req.hasQuery(QStringLiteral("after")))
+        return qint64(0);
+    bool ok = false;
+    const qint64 after = req.queryValue(QStringLiteral("after")).toLongLong(&ok);
+    if (ok && after >= 0)
+        return after;
+    Error e = Error::make(ErrorKind::Validation, QStringLiteral("invalid_query"),
+                          QStringLiteral("after must be %1 (0 or more).").arg(what));
+    e.fields = QJsonObject{{QStringLiteral("after"), QStringLiteral("must be 0 or more")}};
+    return e;
+}
+
 Result<PageRequest> pageFrom(const ApiRequest &req)
 {
     PageRequest page;

@@ -55,6 +55,10 @@ void runStaffOn(const ApiContext &ctx, const ApiRequest &req, const ApiReply &re
                 Pool pool, EventBus *kick);
 void runPublic(const ApiContext &ctx, const ApiReply &reply, PublicWork work, Pool pool = Pool::Database);
 
+// ?after= (default 0): the id a resync or poll continues after; not a whole number ≥ 0 → 422.
+// `what` names the id in the error ("an event id").
+Result<qint64> afterFrom(const ApiRequest &req, const QString &what);
+
 // ?limit= (default 50, clamped to 200) and ?offset= (alias skip=); bad values → 422.
 Result<PageRequest> pageFrom(const ApiRequest &req);
 

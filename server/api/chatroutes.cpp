@@ -199,17 +199,10 @@ void installChatRoutes(Router &router, const ApiContext &ctx)
         auto page = pageFrom(req);
         if (!page)
             return reply.error(page.error());
-        qint64 after = 0;
-        if (req.hasQuery(QStringLiteral("after"))) {
-            bool ok = false;
-            after = req.queryValue(QStringLiteral("after")).toLongLong(&ok);
-            if (!ok || after < 0) {
-                Error e = Error::make(ErrorKind::Validation, QStringLiteral("invalid_query"),
-                                      QStringLiteral("after must be a message id (0 or more)."));
-                e.fields = QJsonObject{{QStringLiteral("after"), QStringLiteral("0 or more")}};
-                return reply.error(e);
-            }
-        }
+        auto afterId = afterFrom(req, QStringLiteral("a message id"));
+        if (!afterId)
+            return reply.error(afterId.error());
+        const qint64 after = afterId.value();
         const ChatService &chat = ctx.chat;
         const QString publicId = req.params.value(QStringLiteral("conversation_id")).toLower();
         const QString token = sessionTokenOf(req);

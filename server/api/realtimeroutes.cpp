@@ -14,18 +14,10 @@ void installRealtimeRoutes(Router &router, const ApiContext &ctx, StaffSocketHub
         auto page = pageFrom(req);
         if (!page)
             return reply.error(page.error());
-        qint64 after = 0;
-        if (req.hasQuery(QStringLiteral("after"))) {
-            bool ok = false;
-            after = req.queryValue(QStringLiteral("after")).toLongLong(&ok);
-            if (!ok || after < 0) {
-                Error e = Error::make(ErrorKind::Validation, QStringLiteral("invalid_query"),
-                                      QStringLiteral("after must be an event id (0 or more)."));
-                e.fields = QJsonObject{{QStringLiteral("after"), QStringLiteral("must be 0 or more")}};
-                return reply.error(e);
-            }
-        }
-        runStaff(ctx, req, reply, Role::Agent, [after, p = page.value()](SqlSession &s, const Principal &who)
+        auto after = afterFrom(req, QStringLiteral("an event id"));
+        if (!after)
+            return reply.error(after.error());
+        runStaff(ctx, req, reply, Role::Agent, [after = after.value(), p = page.value()](SqlSession &s, const Principal &who)
                                                    -> Result<HttpResponse> {
             auto events = EventStore::visibleAfter(s, after, who.userId, who.role, p);
             if (!events)
