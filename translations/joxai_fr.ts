@@ -94,6 +94,30 @@
         <source>The server gave an unexpected answer (HTTP %1).</source>
         <translation>Le serveur a donné une réponse inattendue (HTTP %1).</translation>
     </message>
+    <message>
+        <source>Someone else has already taken this conversation.</source>
+        <translation>Quelqu’un d’autre a déjà pris cette conversation.</translation>
+    </message>
+    <message>
+        <source>Take the conversation over first: only its owner (or a supervisor) answers the customer.</source>
+        <translation>Prenez d’abord la conversation en charge : seul son titulaire (ou un superviseur) répond au client.</translation>
+    </message>
+    <message>
+        <source>This conversation is closed.</source>
+        <translation>Cette conversation est close.</translation>
+    </message>
+    <message>
+        <source>Four eyes: you cannot approve a change you made or submitted yourself. Another supervisor or administrator must approve it.</source>
+        <translation>Quatre yeux : vous ne pouvez pas approuver une modification que vous avez faite ou soumise vous-même. Un autre superviseur ou administrateur doit l’approuver.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this article meanwhile. Your text is kept: reload the article, then apply your changes again.</source>
+        <translation>Quelqu’un d’autre a enregistré cet article entre-temps. Votre texte est conservé : rechargez l’article, puis appliquez de nouveau vos modifications.</translation>
+    </message>
+    <message>
+        <source>This step does not fit the article&apos;s current state. Reload it and try again.</source>
+        <translation>Cette étape ne correspond pas à l’état actuel de l’article. Rechargez-le et réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>Console</name>
@@ -154,6 +178,41 @@
     <message>
         <source>The embedded server&apos;s secret key is kept in %1, readable only by you, because the system keychain cannot be used (%2).</source>
         <translation>La clé secrète du serveur intégré est conservée dans %1, lisible par vous seul, car le trousseau du système est inutilisable (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::AssignDialog</name>
+    <message>
+        <source>Assign</source>
+        <translation>Attribuer</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>&amp;Staff member:</source>
+        <translation>&amp;Membre du personnel :</translation>
+    </message>
+    <message>
+        <source>User &amp;number:</source>
+        <translation>&amp;Numéro d’utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Attribuer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Type the staff member&apos;s user number (shown in Users and in the conversation lists).</source>
+        <translation>Saisissez le numéro d’utilisateur du membre du personnel (affiché dans Utilisateurs et dans les listes de conversations).</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
     </message>
 </context>
 <context>
@@ -334,6 +393,45 @@
     </message>
 </context>
 <context>
+    <name>joxai::ui::BubbleDelegate</name>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Agent #%1</source>
+        <translation>Conseiller n° %1</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Internal note · %1</source>
+        <translation>Note interne · %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation>Sources : %1</translation>
+    </message>
+</context>
+<context>
     <name>joxai::ui::ChangePasswordDialog</name>
     <message>
         <source>&amp;Change password</source>
@@ -389,6 +487,37 @@
     </message>
 </context>
 <context>
+    <name>joxai::ui::Composer</name>
+    <message>
+        <source>&amp;Internal note</source>
+        <translation>Note &amp;interne</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>Only staff see internal notes; the customer never does.</source>
+        <translation>Seul le personnel voit les notes internes ; jamais le client.</translation>
+    </message>
+    <message>
+        <source>Send (%1)</source>
+        <translation>Envoyer (%1)</translation>
+    </message>
+    <message>
+        <source>Write an internal note (only staff see it)…</source>
+        <translation>Écrire une note interne (visible du personnel seulement)…</translation>
+    </message>
+    <message>
+        <source>Write to the customer…</source>
+        <translation>Écrire au client…</translation>
+    </message>
+    <message>
+        <source>Add &amp;note</source>
+        <translation>Ajouter la &amp;note</translation>
+    </message>
+</context>
+<context>
     <name>joxai::ui::ConsoleSession</name>
     <message>
         <source>Your remembered session has ended. Please sign in again.</source>
@@ -405,6 +534,248 @@
     <message>
         <source>You have signed out.</source>
         <translation>Vous êtes déconnecté.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::ConversationListModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermée</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Avec</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>With the assistant</source>
+        <translation>Avec l’assistant</translation>
+    </message>
+    <message>
+        <source>Waiting for a person</source>
+        <translation>Attend une personne</translation>
+    </message>
+    <message>
+        <source>With an agent</source>
+        <translation>Avec un conseiller</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <source>%1 ✓</source>
+        <translation>%1 ✓</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Moi</translation>
+    </message>
+    <message>
+        <source>Agent #%1</source>
+        <translation>Conseiller n° %1</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::ConversationPanel</name>
+    <message>
+        <source>&amp;Take over</source>
+        <translation>&amp;Prendre en charge</translation>
+    </message>
+    <message>
+        <source>&amp;Release to assistant</source>
+        <translation>&amp;Rendre à l’assistant</translation>
+    </message>
+    <message>
+        <source>A&amp;ssign…</source>
+        <translation>A&amp;ttribuer…</translation>
+    </message>
+    <message>
+        <source>Clos&amp;e</source>
+        <translation>&amp;Clore</translation>
+    </message>
+    <message>
+        <source>The customer is typing…</source>
+        <translation>Le client écrit…</translation>
+    </message>
+    <message>
+        <source>No conversation open</source>
+        <translation>Aucune conversation ouverte</translation>
+    </message>
+    <message>
+        <source>Pick one from the lists, or press %1 for the next waiting customer.</source>
+        <translation>Choisissez-en une dans les listes, ou appuyez sur %1 pour le prochain client en attente.</translation>
+    </message>
+    <message>
+        <source>with you</source>
+        <translation>avec vous</translation>
+    </message>
+    <message>
+        <source>with agent #%1</source>
+        <translation>avec le conseiller n° %1</translation>
+    </message>
+    <message>
+        <source>identity verified</source>
+        <translation>identité vérifiée</translation>
+    </message>
+    <message>
+        <source>identity not verified</source>
+        <translation>identité non vérifiée</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>motif : %1</translation>
+    </message>
+    <message>
+        <source>priority: %1</source>
+        <translation>priorité : %1</translation>
+    </message>
+    <message>
+        <source>ticket #%1</source>
+        <translation>ticket n° %1</translation>
+    </message>
+    <message>
+        <source>You have taken over the conversation.</source>
+        <translation>Vous avez pris la conversation en charge.</translation>
+    </message>
+    <message>
+        <source>The assistant has the conversation again.</source>
+        <translation>L’assistant a de nouveau la conversation.</translation>
+    </message>
+    <message>
+        <source>Conversation closed.</source>
+        <translation>Conversation close.</translation>
+    </message>
+    <message>
+        <source>Conversation assigned.</source>
+        <translation>Conversation attribuée.</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>Note ajoutée.</translation>
+    </message>
+    <message>
+        <source>Message sent.</source>
+        <translation>Message envoyé.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::ConversationsPage</name>
+    <message>
+        <source>Conversations: open the customer waiting longest</source>
+        <translation>Conversations : ouvrir le client qui attend depuis le plus longtemps</translation>
+    </message>
+    <message>
+        <source>Conversations: take over the open conversation</source>
+        <translation>Conversations : prendre en charge la conversation ouverte</translation>
+    </message>
+    <message>
+        <source>Conversations: send the message or note</source>
+        <translation>Conversations : envoyer le message ou la note</translation>
+    </message>
+    <message>
+        <source>Conversations: close the open conversation</source>
+        <translation>Conversations : clore la conversation ouverte</translation>
+    </message>
+    <message>
+        <source>Customer name, e-mail or conversation id (Ctrl+F)</source>
+        <translation>Nom ou e-mail du client, ou identifiant de conversation (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Conversations&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Conversations&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miennes</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closes</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>Personne n’attend.</translation>
     </message>
 </context>
 <context>
@@ -482,6 +853,274 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::KnowledgeEditor</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit for review</source>
+        <translation>Sou&amp;mettre à relecture</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>A&amp;pprouver</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Refuser…</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>Arc&amp;hiver</translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation>&amp;Versions…</translation>
+    </message>
+    <message>
+        <source>comma, separated, tags</source>
+        <translation>mots-clés, séparés, par des virgules</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>The article in Markdown…</source>
+        <translation>L’article en Markdown…</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Lan&amp;gue :</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Catégorie :</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>&amp;Mots-clés :</translation>
+    </message>
+    <message>
+        <source>Reject the change</source>
+        <translation>Refuser la modification</translation>
+    </message>
+    <message>
+        <source>Why? The author sees this reason.</source>
+        <translation>Pourquoi ? L’auteur verra ce motif.</translation>
+    </message>
+    <message>
+        <source>No article open</source>
+        <translation>Aucun article ouvert</translation>
+    </message>
+    <message>
+        <source>New article (a draft until it is reviewed)</source>
+        <translation>Nouvel article (brouillon jusqu’à sa relecture)</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · version %3</source>
+        <translation>N° %1 · %2 · version %3</translation>
+    </message>
+    <message>
+        <source> · last rejected: %1</source>
+        <translation> · dernier refus : %1</translation>
+    </message>
+    <message>
+        <source>Article saved as a draft.</source>
+        <translation>Article enregistré comme brouillon.</translation>
+    </message>
+    <message>
+        <source>Submitted for review: another supervisor or administrator approves it.</source>
+        <translation>Soumis à relecture : un autre superviseur ou administrateur l’approuve.</translation>
+    </message>
+    <message>
+        <source>Approved: the assistant uses this text from now on.</source>
+        <translation>Approuvé : l’assistant utilise désormais ce texte.</translation>
+    </message>
+    <message>
+        <source>Rejected: the article is a draft again.</source>
+        <translation>Refusé : l’article redevient un brouillon.</translation>
+    </message>
+    <message>
+        <source>Article archived; the assistant no longer uses it.</source>
+        <translation>Article archivé ; l’assistant ne l’utilise plus.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::KnowledgeModel</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En relecture</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::KnowledgePage</name>
+    <message>
+        <source>Search articles (Ctrl+F)</source>
+        <translation>Rechercher des articles (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tout statut</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Toute langue</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>&amp;Nouvel article</translation>
+    </message>
+    <message>
+        <source>Review &amp;queue</source>
+        <translation>&amp;File de relecture</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Knowledge&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Connaissances&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Ask the assistant</source>
+        <translation>Demander à l’assistant</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::KnowledgeSearchPanel</name>
+    <message>
+        <source>Ask as a customer would, e.g. &quot;I lost my card&quot;</source>
+        <translation>Demandez comme le ferait un client, p. ex. « J’ai perdu ma carte »</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>Extrait</translation>
+    </message>
+    <message>
+        <source>As&amp;k</source>
+        <translation>De&amp;mander</translation>
+    </message>
+    <message>
+        <source>See which published articles the assistant would use to answer a question, best first.</source>
+        <translation>Voyez quels articles publiés l’assistant utiliserait pour répondre à une question, le meilleur en premier.</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>No published article matches: the assistant would say it does not know.</source>
+        <translation>Aucun article publié ne correspond : l’assistant dirait qu’il ne sait pas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in all; the assistant sees them in this order.</source>
+        <translation>
+            <numerusform>%n résultat en tout ; l’assistant le voit ainsi.</numerusform>
+            <numerusform>%n résultats en tout ; l’assistant les voit dans cet ordre.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::KnowledgeVersionsDialog</name>
+    <message>
+        <source>Versions of article #%1</source>
+        <translation>Versions de l’article n° %1</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2
+%3 · by #%4</source>
+        <translation>Version %1 · %2
+%3 · par n° %4</translation>
     </message>
 </context>
 <context>
@@ -648,6 +1287,41 @@
     <message>
         <source>Live updates are paused; nothing is lost, the console catches up when the connection is back.</source>
         <translation>Les mises à jour en direct sont suspendues ; rien n’est perdu, la console rattrape son retard au retour de la connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::NewTicketDialog</name>
+    <message>
+        <source>New ticket</source>
+        <translation>Nouveau ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorité :</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Catégorie :</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>A ticket needs a subject.</source>
+        <translation>Un ticket doit avoir un objet.</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1654,265 @@
     <message>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::TicketDetail</name>
+    <message>
+        <source>Change…</source>
+        <translation>Changer…</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Enregistrer les modifications</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Interne</translation>
+    </message>
+    <message>
+        <source>Add &amp;comment</source>
+        <translation>Ajouter un &amp;commentaire</translation>
+    </message>
+    <message>
+        <source>Write a comment…</source>
+        <translation>Écrire un commentaire…</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation>O&amp;bjet :</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatut :</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorité :</translation>
+    </message>
+    <message>
+        <source>Assigned to:</source>
+        <translation>Attribué à :</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>No ticket open</source>
+        <translation>Aucun ticket ouvert</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>N° %1 %2</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>créé le %1</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>en retard depuis le %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>échéance le %1</translation>
+    </message>
+    <message>
+        <source>category: %1</source>
+        <translation>catégorie : %1</translation>
+    </message>
+    <message>
+        <source>from a conversation</source>
+        <translation>issu d’une conversation</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Moi</translation>
+    </message>
+    <message>
+        <source>Agent #%1</source>
+        <translation>Conseiller n° %1</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · internal</source>
+        <translation>%1 · interne</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>%1 · %2 created the ticket</source>
+        <translation>%1 · %2 a créé le ticket</translation>
+    </message>
+    <message>
+        <source>%1 · %2 changed %3: %4 → %5</source>
+        <translation>%1 · %2 a modifié %3 : %4 → %5</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>Rien à enregistrer.</translation>
+    </message>
+    <message>
+        <source>Ticket saved.</source>
+        <translation>Ticket enregistré.</translation>
+    </message>
+    <message>
+        <source>Comment added.</source>
+        <translation>Commentaire ajouté.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::TicketsModel</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Attribué à</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <source>Overdue: the answer was due %1.</source>
+        <translation>En retard : la réponse était due le %1.</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Moi</translation>
+    </message>
+    <message>
+        <source>Agent #%1</source>
+        <translation>Conseiller n° %1</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (en retard)</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::TicketsPage</name>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>En &amp;retard seulement</translation>
+    </message>
+    <message>
+        <source>&amp;Assign selected…</source>
+        <translation>&amp;Attribuer la sélection…</translation>
+    </message>
+    <message>
+        <source>Search subject and description (Ctrl+F)</source>
+        <translation>Rechercher dans l’objet et la description (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Open or pending</source>
+        <translation>Ouverts ou en attente</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tout statut</translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation>Toute priorité</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>N’importe qui</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Moi</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>&amp;New ticket…</source>
+        <translation>&amp;Nouveau ticket…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Tickets&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Tickets&lt;/h2&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n ticket</numerusform>
+            <numerusform>%n tickets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticket #%1 created.</source>
+        <translation>Ticket n° %1 créé.</translation>
+    </message>
+    <message>
+        <source>Select the tickets to assign first.</source>
+        <translation>Sélectionnez d’abord les tickets à attribuer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) assigned.</source>
+        <translation>
+            <numerusform>%n ticket attribué.</numerusform>
+            <numerusform>%n tickets attribués.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

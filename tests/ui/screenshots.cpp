@@ -2,6 +2,7 @@
 // console-*.png), against a real server in this process. Run by tests/ui/screenshots.sh.
 // Usage: joxai_screenshots <output folder> [--lang fr]
 
+#include "tests/support/chatcustomer.h"
 #include "tests/support/httpclient.h"
 #include "tests/support/testserver.h"
 #include "tests/ui/uitest.h"
@@ -9,14 +10,25 @@
 #include "ui/client/liveevents.h"
 #include "ui/pages/auditpage.h"
 #include "ui/pages/changepassworddialog.h"
+#include "ui/pages/conversationpanel.h"
+#include "ui/pages/conversationspage.h"
+#include "ui/pages/knowledgeeditor.h"
+#include "ui/pages/knowledgepage.h"
+#include "ui/pages/knowledgesearchpanel.h"
 #include "ui/pages/firstrundialog.h"
 #include "ui/pages/language.h"
 #include "ui/pages/logindialog.h"
 #include "ui/pages/mainwindow.h"
 #include "ui/pages/settingspage.h"
+#include "ui/pages/ticketdetail.h"
+#include "ui/pages/ticketspage.h"
 #include "ui/pages/userdialogs.h"
 #include "ui/pages/userspage.h"
 #include "ui/models/auditmodel.h"
+#include "ui/models/conversationlistmodel.h"
+#include "ui/models/knowledgemodel.h"
+#include "ui/models/ticketsmodel.h"
+#include "ui/models/transcriptmodel.h"
 #include "ui/models/usersmodel.h"
 
 #include <QApplication>
@@ -27,6 +39,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableView>
 
 using namespace joxai;
 using namespace joxai::test;
@@ -76,6 +89,56 @@ void sampleData(HttpClient &http, const QString &admin)
     http.login(QStringLiteral("unknown@bank.example"), QStringLiteral("guess"));
     http.put(QStringLiteral("/api/v1/settings/system"), {{QStringLiteral("retention_days"), 400},
                                                          {QStringLiteral("smtp_password"), QStringLiteral("smtp-secret")}}, admin);
+}
+
+// Customers talking to the bank: three waiting for a person, one with the assistant; the
+// conversation the screenshot opens is taken over and answered, with an internal note.
+QString sampleConversations(HttpClient &http, const QString &admin, std::vector<std::unique_ptr<ChatCustomer>> &customers)
+{
+    const QList<QPair<QString, QString>> talk = {
+        {QStringLiteral("Julie Moreau"), QStringLiteral("My card was swallowed by the ATM on rue de Rivoli.")},
+        {QStringLiteral("Karim Haddad"), QStringLiteral("I see a payment of 249.90 EUR I did not make.")},
+        {QStringLiteral("Emma Laurent"), QStringLiteral("How do I raise my transfer limit?")},
+        {QStringLiteral("Hugo Fontaine"), QStringLiteral("What are your opening hours on Saturday?")},
+    };
+    QString opened;
+    for (int i = 0; i < talk.size(); ++i) {
+        auto customer = std::make_unique<ChatCustomer>(http);
+        customer->start(QStringLiteral("en"), {{QStringLiteral("customer_name"), talk.at(i).first},
+                                               {QStringLiteral("customer_email"), QString(talk.at(i).first.split(QLatin1Char(' ')).first().toLower()
+                                                                                              + QStringLiteral("@mail.example"))}});
+        customer->say(talk.at(i).second);
+        if (i < 3)
+            customer->escalate(QStringLiteral("I would like to talk to a person"));
+        if (i == 1) {
+            opened = customer->conversationId();
+            const QString base = QStringLiteral("/api/v1/conversations/") + opened;
+            http.post(base + QStringLiteral("/takeover"), {}, admin);
+            http.post(base + QStringLiteral("/messages"),
+                      {{QStringLiteral("body"), QStringLiteral("Hello Karim, I am looking at your account now. I have blocked the card "
+                                                               "to be safe.")}}, admin);
+            http.post(base + QStringLiteral("/messages"),
+                      {{QStringLiteral("body"), QStringLiteral("Card ending 4821 blocked at 10:12; dispute form to follow.")},
+                       {QStringLiteral("internal"), true}}, admin);
+            customer->say(QStringLiteral("Thank you! Will I get the money back?"));
+        }
+        customers.push_back(std::move(customer));
+    }
+    return opened;
+}
+
+void sampleTickets(HttpClient &http, const QString &admin)
+{
+    const QList<QPair<QString, QString>> tickets = {
+        {QStringLiteral("Dispute: unknown card payment 249.90 EUR"), QStringLiteral("high")},
+        {QStringLiteral("Replace card swallowed by ATM"), QStringLiteral("urgent")},
+        {QStringLiteral("Raise transfer limit for a small business"), QStringLiteral("normal")},
+        {QStringLiteral("Statement missing for October"), QStringLiteral("low")},
+        {QStringLiteral("Change of address not applied"), QStringLiteral("normal")},
+    };
+    for (const auto &[subject, priority] : tickets)
+        http.post(QStringLiteral("/api/v1/tickets/"), {{QStringLiteral("subject"), subject}, {QStringLiteral("priority"), priority},
+                                                       {QStringLiteral("description"), QStringLiteral("Raised by phone.")}}, admin);
 }
 
 } // namespace
@@ -135,6 +198,36 @@ int main(int argc, char *argv[])
     window.resize(1240, 760);
     live.start();
     waitFor([&] { return live.state() == LiveEvents::State::Connected; }, "the live connection");
+
+    std::vector<std::unique_ptr<ChatCustomer>> customers;
+    const QString opened = sampleConversations(http, admin, customers);
+    sampleTickets(http, admin);
+
+    window.showPage(PageId::Conversations);
+    auto *conversations = qobject_cast<ConversationsPage *>(window.page(PageId::Conversations));
+    waitFor([&] { return conversations->model(ConversationsPage::WaitingTab)->rowCount() >= 2; }, "the waiting list");
+    conversations->openConversation(opened);
+    waitFor([&] { return conversations->panel()->transcript()->rowCount() >= 6; }, "the transcript");
+    save(&window, QStringLiteral("conversations"));
+
+    window.showPage(PageId::Tickets);
+    auto *tickets = qobject_cast<TicketsPage *>(window.page(PageId::Tickets));
+    waitFor([&] { return tickets->model()->rowCount() >= 5 && !tickets->model()->isLoading(); }, "the tickets");
+    tickets->table()->selectRow(1);
+    waitFor([&] { return !tickets->detail()->ticket().isEmpty(); }, "the ticket");
+    QTest::qWait(300);
+    save(&window, QStringLiteral("tickets"));
+
+    window.showPage(PageId::Knowledge);
+    auto *knowledge = qobject_cast<KnowledgePage *>(window.page(PageId::Knowledge));
+    waitFor([&] { return knowledge->model()->rowCount() >= 10 && !knowledge->model()->isLoading(); }, "the articles");
+    knowledge->table()->selectRow(2);
+    waitFor([&] { return !knowledge->editor()->article().isEmpty(); }, "the article");
+    save(&window, QStringLiteral("knowledge"));
+    knowledge->searchPanel()->ask(QStringLiteral("I lost my card"));
+    window.findChild<QTabWidget *>(QStringLiteral("knowledgeTabs"))->setCurrentWidget(knowledge->searchPanel());
+    waitFor([&] { return knowledge->searchPanel()->resultCount() >= 1; }, "the ranked matches");
+    save(&window, QStringLiteral("knowledge-ask"));
 
     window.showPage(PageId::Users);
     auto *users = qobject_cast<UsersPage *>(window.page(PageId::Users));

@@ -4,6 +4,9 @@
 #include "ui/client/apierror.h"
 #include "ui/client/apiclient.h"
 #include "ui/client/credentialstore.h"
+#include "ui/models/conversationlistmodel.h"
+#include "ui/models/knowledgemodel.h"
+#include "ui/models/ticketsmodel.h"
 #include "ui/models/usersmodel.h"
 #include "ui/pages/language.h"
 #include "ui/pages/logindialog.h"
@@ -45,6 +48,16 @@ private Q_SLOTS:
         limited.retryAfterSeconds = 30;
         QCOMPARE(limited.message(), QStringLiteral("Trop de tentatives. Veuillez patienter 30 secondes et réessayer."));
         QCOMPARE(UsersModel::roleName(QStringLiteral("supervisor")), QStringLiteral("Superviseur"));
+        // The Conversations, Tickets and Knowledge pages.
+        QCOMPARE(ConversationListModel::statusName(QStringLiteral("waiting")), QStringLiteral("Attend une personne"));
+        QCOMPARE(ConversationListModel::durationText(3 * 86400), QStringLiteral("3 jours"));
+        QCOMPARE(ConversationListModel::durationText(86400), QStringLiteral("1 jour"));
+        QCOMPARE(TicketsModel::statusName(QStringLiteral("resolved")), QStringLiteral("Résolu"));
+        QCOMPARE(KnowledgeModel::statusName(QStringLiteral("in_review")), QStringLiteral("En relecture"));
+        ApiError fourEyes;
+        fourEyes.status = 403;
+        fourEyes.code = QStringLiteral("four_eyes");
+        QVERIFY2(fourEyes.message().startsWith(QStringLiteral("Quatre yeux")), qPrintable(fourEyes.message()));
 
         ApiClient api;
         CredentialStore store;
@@ -57,6 +70,7 @@ private Q_SLOTS:
         QCOMPARE(Navigation::title(PageId::Users), QStringLiteral("Users"));
         limited.retryAfterSeconds = 1;
         QCOMPARE(limited.message(), QStringLiteral("Too many attempts. Please wait 1 second and try again."));
+        QCOMPARE(ConversationListModel::durationText(2 * 86400), QStringLiteral("2 days"));
     }
 
     void unknownLanguageFallsBackToEnglish()

@@ -76,6 +76,7 @@ ConversationsPage::ConversationsPage(ApiClient &api, LiveEvents &live, QWidget *
     updateTabTitles();
 
     auto *left = new QWidget(this);
+    left->setMinimumWidth(400);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(new QLabel(tr("<h2>Conversations</h2>"), left));

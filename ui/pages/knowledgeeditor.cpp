@@ -57,9 +57,13 @@ KnowledgeEditor::KnowledgeEditor(ApiClient &api, QWidget *parent)
     form->addRow(tr("&Title:"), m_title);
     auto *row = new QHBoxLayout;
     row->addWidget(m_category, 1);
-    row->addWidget(new QLabel(tr("Lan&guage:"), this));
+    auto *languageLabel = new QLabel(tr("Lan&guage:"), this);
+    languageLabel->setBuddy(m_language);
+    row->addWidget(languageLabel);
     row->addWidget(m_language);
-    form->addRow(tr("&Category:"), row);
+    auto *categoryLabel = new QLabel(tr("&Category:"), this);
+    categoryLabel->setBuddy(m_category);
+    form->addRow(categoryLabel, row);
     form->addRow(tr("T&ags:"), m_tags);
     auto *split = new QSplitter(this);
     split->addWidget(m_content);

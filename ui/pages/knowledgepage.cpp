@@ -59,7 +59,6 @@ KnowledgePage::KnowledgePage(ApiClient &api, QWidget *parent)
     auto *queue = new QPushButton(tr("Review &queue"), this);
     queue->setObjectName(QStringLiteral("reviewQueueButton"));
     auto *filters = new QHBoxLayout;
-    filters->addWidget(m_search, 2);
     filters->addWidget(m_status);
     filters->addWidget(m_category, 1);
     filters->addWidget(m_language);
@@ -71,6 +70,7 @@ KnowledgePage::KnowledgePage(ApiClient &api, QWidget *parent)
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(new QLabel(tr("<h2>Knowledge</h2>"), left));
+    leftLayout->addWidget(m_search);
     leftLayout->addLayout(filters);
     leftLayout->addWidget(m_table, 1);
     leftLayout->addLayout(actions);

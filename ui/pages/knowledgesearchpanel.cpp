@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace joxai::ui {
@@ -86,7 +87,9 @@ void KnowledgeSearchPanel::ask(const QString &question)
             const QJsonObject m = items.at(i).toObject();
             auto *title = new QTableWidgetItem(m.value(QStringLiteral("title")).toString());
             title->setData(Qt::UserRole, m.value(QStringLiteral("id")).toInteger());
-            const QString content = m.value(QStringLiteral("content")).toString().simplified();
+            QTextDocument markdown;
+            markdown.setMarkdown(m.value(QStringLiteral("content")).toString());
+            const QString content = markdown.toPlainText().simplified();
             auto *excerpt = new QTableWidgetItem(content.left(200));
             excerpt->setToolTip(content.left(1000));
             m_results->setItem(i, 0, new QTableWidgetItem(QString::number(i + 1)));

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -32,7 +33,10 @@ MainWindow::MainWindow(ApiClient &api, LiveEvents &live, QWidget *parent)
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_connection->setObjectName(QStringLiteral("connectionLabel"));
     m_note->setObjectName(QStringLiteral("noteLabel"));
-    m_sidebar->setFixedWidth(190);
+    int widest = 0;
+    for (PageId id : Navigation::visibleFor(api.user().role))
+        widest = std::max(widest, QFontMetrics(QFont(font().family(), 11)).horizontalAdvance(Navigation::title(id)));
+    m_sidebar->setFixedWidth(std::max(190, widest + 60)); // long French titles stay whole
     m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setStyleSheet(QStringLiteral(
         "QListWidget { background: palette(window); font-size: 11pt; padding-top: 8px; }"

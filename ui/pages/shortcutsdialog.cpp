@@ -46,7 +46,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<PageId> &pages, QWidget *parent) : 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(table);
     layout->addWidget(buttons);
-    resize(560, 480);
+    resize(580, 620);
 }
 
 ShortcutsDialog::~ShortcutsDialog() = default;
