@@ -64,10 +64,17 @@ ConversationsPage::ConversationsPage(ApiClient &api, LiveEvents &live, QWidget *
         view->setColumnWidth(ConversationListModel::Assignee, 80);
         connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 [this, model](const QModelIndex &current) {
-            if (current.isValid())
+            if (current.isValid() && model->conversationId(current.row()) != m_panel->conversationId())
                 m_panel->open(model->conversationId(current.row()));
         });
         connect(model, &PagedTableModel::loaded, this, &ConversationsPage::updateTabTitles);
+        // After a reload the open conversation stays selected in its list.
+        connect(model, &PagedTableModel::loaded, view, [this, model, view] {
+            const int row = model->rowOfConversation(m_panel->conversationId());
+            if (row >= 0 && view->selectionModel()->currentIndex().row() != row)
+                view->selectionModel()->setCurrentIndex(model->index(row, 0),
+                                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        });
         connect(model, &PagedTableModel::loadFailed, this, &Page::statusMessage);
         m_models << model;
         m_views << view;
@@ -163,8 +170,10 @@ void ConversationsPage::updateTabTitles()
 void ConversationsPage::onEvent(const LiveEvent &event)
 {
     m_panel->handleEvent(event);
-    if (event.type.startsWith(QLatin1String("conversation.")) || event.type == QLatin1String("message.created"))
-        scheduleReload();
+    if (event.type.startsWith(QLatin1String("conversation.")))
+        scheduleReload(); // status or owner changed: every list may change
+    else if (event.type == QLatin1String("message.created"))
+        m_models.at(m_tabs->currentIndex())->reload(); // only the order of the list in view changes
 }
 
 bool ConversationsPage::openNextWaiting()

@@ -103,10 +103,18 @@ TicketsPage::TicketsPage(ApiClient &api, LiveEvents &live, QWidget *parent)
     connect(create, &QPushButton::clicked, this, &TicketsPage::newTicket);
     connect(m_bulk, &QPushButton::clicked, this, &TicketsPage::bulkAssign);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid())
-            m_detail->open(m_model->rowObject(current.row()).value(QStringLiteral("id")).toInteger());
+        const qint64 id = m_model->rowObject(current.row()).value(QStringLiteral("id")).toInteger();
+        if (current.isValid() && id != m_detail->ticketId())
+            m_detail->open(id);
     });
     connect(m_model, &PagedTableModel::loaded, this, &TicketsPage::updateCount);
+    // After a reload the open ticket stays selected (single selection: bulk selections start over).
+    connect(m_model, &PagedTableModel::loaded, this, [this] {
+        const int row = m_model->rowOfId(m_detail->ticketId());
+        if (row >= 0 && m_table->selectionModel()->selectedRows().size() <= 1 && m_table->selectionModel()->currentIndex().row() != row)
+            m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    });
     connect(m_model, &PagedTableModel::loadFailed, this, &Page::statusMessage);
     connect(m_detail, &TicketDetail::ticketChanged, m_model, &PagedTableModel::updateRow);
     connect(m_detail, &TicketDetail::statusMessage, this, &Page::statusMessage);
