@@ -1,7 +1,8 @@
 // The Conversations page against a real server: a customer who asks for a person appears in the
 // waiting list with a wait time, the agent takes the conversation over in the page (shortcut) and
 // answers, the customer's transcript has the answer; the customer's new message and typing show
-// up live, the agent's typing reaches the customer's socket; internal notes stay with staff;
+// up live, the agent's typing reaches the customer's socket; the assistant's sources are in the
+// transcript and card numbers arrive masked; internal notes stay with staff;
 // closing by shortcut; the help dialog lists the shortcuts; the models under
 // QAbstractItemModelTester.
 
@@ -122,6 +123,15 @@ private Q_SLOTS:
         QVERIFY(waitFor([&] { return panel->isLoaded() && panel->transcript()->rowCount() >= 3; }));
         QVERIFY(transcriptBodies(panel->transcript()).contains(QStringLiteral("What are your opening hours?")));
         QCOMPARE(panel->status(), QStringLiteral("waiting"));
+        // The assistant's answer carries its sources; the bubble lists them.
+        bool sourced = false;
+        for (int i = 0; i < panel->transcript()->rowCount(); ++i) {
+            const QModelIndex m = panel->transcript()->index(i);
+            if (m.data(TranscriptModel::SenderRole).toString() == QStringLiteral("assistant")
+                && !m.data(TranscriptModel::SourcesRole).toStringList().isEmpty())
+                sourced = true;
+        }
+        QVERIFY(sourced);
         QTest::keyClick(&page, Qt::Key_T, Qt::ControlModifier);
         QVERIFY(waitFor([&] { return panel->status() == QStringLiteral("agent"); }));
         QCOMPARE(panel->assignedTo(), api->user().id);
@@ -182,6 +192,14 @@ private Q_SLOTS:
         QCOMPARE(customer.say(QStringLiteral("Thanks! And on Saturdays?")).status, 200);
         QVERIFY(waitFor([&] { return transcriptBodies(panel->transcript()).contains(QStringLiteral("Thanks! And on Saturdays?")); }));
         QVERIFY(!panel->customerTyping());
+        // A card number reaches the console masked by the server, never in full.
+        QCOMPARE(customer.say(QStringLiteral("My card is 4111 1111 1111 1111")).status, 200);
+        QVERIFY(waitFor([&] {
+            const QStringList bodies = transcriptBodies(panel->transcript());
+            return !bodies.isEmpty() && bodies.last().startsWith(QStringLiteral("My card is"));
+        }));
+        QVERIFY2(!transcriptBodies(panel->transcript()).last().contains(QStringLiteral("4111 1111 1111 1111")),
+                 qPrintable(transcriptBodies(panel->transcript()).last()));
 
         // Ctrl+Shift+W closes it; the customer's socket hears the status.
         QTest::keyClick(&page, Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
