@@ -163,7 +163,7 @@ private Q_SLOTS:
                     return true;
             return false;
         }), qPrintable(customerFrames.join(u'\n')));
-        QTest::keyClick(&page, Qt::Key_Return, Qt::ControlModifier);
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier); // from inside the composer
         QVERIFY(waitFor([&] { return transcriptBodies(panel->transcript()).contains(QStringLiteral("Hello Nadia, we open at 9:00.")); }));
         QVERIFY(edit->toPlainText().isEmpty());
 
