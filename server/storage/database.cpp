@@ -1,10 +1,12 @@
 #include "server/storage/database.h"
 
 #include "server/core/logging.h"
+#include "server/storage/statementcache.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QThreadStorage>
 
 #include <map>
 
@@ -15,12 +17,16 @@ namespace {
 std::atomic<quint64> g_nextInstance{1};
 
 // The connections this thread opened, by Database instance. Removed when the thread ends, on the
-// thread that owns them (QtSql requires it).
+// thread that owns them (QtSql requires it). Held in a QThreadStorage, not a thread_local: Qt
+// destroys QThreadStorage data inside the thread before QThread::wait() returns, while C++
+// thread_local destructors run after it, racing the process's own exit (a pool thread still
+// closing its PostgreSQL statements while main() unloads the driver crashed at shutdown).
 struct ThreadConnections
 {
     std::map<quint64, QString> names;
     ~ThreadConnections()
     {
+        StatementCache::forgetThread(); // its statements go before the connections they run on
         for (const auto &[id, name] : names) {
             {
                 QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -31,7 +37,14 @@ struct ThreadConnections
     }
 };
 
-thread_local ThreadConnections t_connections;
+QThreadStorage<ThreadConnections *> s_connections;
+
+ThreadConnections &threadConnections()
+{
+    if (!s_connections.hasLocalData())
+        s_connections.setLocalData(new ThreadConnections);
+    return *s_connections.localData();
+}
 
 } // namespace
 
@@ -48,10 +61,12 @@ Database::~Database()
     m_pool.clear();
     m_pool.waitForDone();
     // Pool threads drop their connections when they end; drop this thread's own one here.
-    auto it = t_connections.names.find(m_instanceId);
-    if (it != t_connections.names.end()) {
+    ThreadConnections &mine = threadConnections();
+    auto it = mine.names.find(m_instanceId);
+    if (it != mine.names.end()) {
+        StatementCache::forgetThread();
         const QString name = it->second;
-        t_connections.names.erase(it);
+        mine.names.erase(it);
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             db.close();
@@ -67,7 +82,7 @@ Dialect Database::dialect() const
 
 SqlSession Database::session()
 {
-    QString &name = t_connections.names[m_instanceId];
+    QString &name = threadConnections().names[m_instanceId];
     if (name.isEmpty()) {
         name = QStringLiteral("joxai-%1-%2").arg(m_instanceId).arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
         QSqlDatabase db = QSqlDatabase::addDatabase(

@@ -66,4 +66,9 @@ Status StatementCache::run(SqlSession &s, const QString &sql, const QVariantList
     return success();
 }
 
+void StatementCache::forgetThread()
+{
+    t_statements.clear();
+}
+
 } // namespace joxai

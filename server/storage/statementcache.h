@@ -24,6 +24,8 @@ public:
     // `read`; the statement is reset afterwards (no read lock or open result stays behind).
     static Status run(SqlSession &s, const QString &sql, const QVariantList &values,
         const std::function<void(QSqlQuery &)> &read);
+    // Drops this thread's statements; Database calls it before it closes the thread's connections.
+    static void forgetThread();
 };
 
 } // namespace joxai
