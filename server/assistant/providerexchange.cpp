@@ -120,8 +120,13 @@ void ProviderExchange::onFinished()
               true, {}});
         return;
     }
-    if (transportError) {
-        fail({QStringLiteral("ai_unreachable"), m_reply->errorString(), true, {}});
+    // Qt may report a connection closed before the promised Content-Length as a success: a body
+    // cut short is a transport failure (retried), not a malformed answer.
+    const QVariant promised = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    const bool cutShort = promised.isValid() && m_received < promised.toLongLong();
+    if (transportError || cutShort) {
+        fail({QStringLiteral("ai_unreachable"),
+              transportError ? m_reply->errorString() : QStringLiteral("the answer was cut short"), true, {}});
         return;
     }
     if (status < 200 || status >= 300) {
