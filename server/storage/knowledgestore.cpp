@@ -404,15 +404,12 @@ Result<QList<KnowledgeHit>> KnowledgeStore::search(
 
     // 2. Articles not analysed yet (first search after a start or an edit).
     if (!missing.isEmpty()) {
-        QString placeholders = QStringLiteral("?");
-        QVariantList ids { missing.first() };
-        for (qsizetype i = 1; i < missing.size(); ++i) {
-            placeholders += QStringLiteral(", ?");
-            ids << missing.at(i);
-        }
+        QVariantList ids;
+        for (const qint64 id : std::as_const(missing))
+            ids << id;
         auto rows = s.exec(QStringLiteral("SELECT id, title, tags, content, category, language, version "
                                           "FROM knowledge_articles WHERE id IN (")
-                + placeholders + QLatin1Char(')'),
+                + SqlSession::bindMarkers(missing.size()) + QLatin1Char(')'),
             ids);
         if (!rows)
             return rows.error();

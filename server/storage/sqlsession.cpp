@@ -170,6 +170,14 @@ QString SqlSession::nowSql() const
                                           : QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
 }
 
+QString SqlSession::bindMarkers(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QStringLiteral(", "));
+}
+
 QString SqlSession::containsPattern(const QString &text)
 {
     QString escaped = text.toLower();

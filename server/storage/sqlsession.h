@@ -63,6 +63,8 @@ public:
     QString nowSql() const;
     // A LIKE pattern matching `text` anywhere, with % _ and \ escaped; use with ESCAPE '\'.
     static QString containsPattern(const QString &text);
+    // "?, ?, ?": `count` bind markers for an IN (...) list.
+    static QString bindMarkers(qsizetype count);
 
     QSqlDatabase &database() { return m_db; }
 

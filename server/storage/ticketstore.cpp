@@ -58,14 +58,6 @@ TicketComment readComment(const QSqlQuery &q)
     return c;
 }
 
-QString placeholders(qsizetype n)
-{
-    QStringList marks;
-    for (qsizetype i = 0; i < n; ++i)
-        marks << QStringLiteral("?");
-    return marks.join(QStringLiteral(", "));
-}
-
 QString orderBy(const QString &sort)
 {
     const bool descending = sort.startsWith(QLatin1Char('-'));
@@ -152,13 +144,13 @@ Result<Page<Ticket>> TicketStore::list(SqlSession &s, const TicketFilter &f)
     QString where = QStringLiteral(" WHERE 1=1");
     QVariantList values;
     if (!f.statuses.isEmpty()) {
-        where += QStringLiteral(" AND t.status IN (") + placeholders(f.statuses.size()) + QLatin1Char(')');
+        where += QStringLiteral(" AND t.status IN (") + SqlSession::bindMarkers(f.statuses.size()) + QLatin1Char(')');
         for (const QString &v : f.statuses)
             values << v;
     }
     if (!f.priorities.isEmpty()) {
         where
-            += QStringLiteral(" AND t.priority IN (") + placeholders(f.priorities.size()) + QLatin1Char(')');
+            += QStringLiteral(" AND t.priority IN (") + SqlSession::bindMarkers(f.priorities.size()) + QLatin1Char(')');
         for (const QString &v : f.priorities)
             values << v;
     }
