@@ -104,9 +104,12 @@ int main(int argc, char *argv[])
         return 1;
     }
     joxai::SignalWatcher signals;
-    QObject::connect(&signals, &joxai::SignalWatcher::shutdownRequested, &app, [](int number) {
+    // First signal: drain (stop accepting, finish what is in flight), then exit 0. A second
+    // signal exits at once (SignalWatcher).
+    QObject::connect(&runtime, &joxai::ServerRuntime::drained, &app, [] { QCoreApplication::exit(0); });
+    QObject::connect(&signals, &joxai::SignalWatcher::shutdownRequested, &app, [&runtime, &cfg](int number) {
         qCInfo(lcServer) << "signal" << number << "received, shutting down";
-        QCoreApplication::quit();
+        runtime.drain(std::chrono::seconds(cfg.shutdownGraceSeconds));
     });
 
     const QString base = runtime.baseUrl();

@@ -18,6 +18,14 @@ ApiReply::ApiReply(QTcpSocket *socket, ConnectionQueue *queue, quint64 seq, Metr
     d->metrics = metrics;
     d->context = context;
     d->started.start();
+    if (metrics)
+        metrics->requestStarted();
+}
+
+ApiReply::State::~State()
+{
+    if (!sent && metrics)
+        metrics->requestFinished();
 }
 
 QObject *ApiReply::context() const
@@ -74,8 +82,10 @@ void ApiReply::send(HttpResponse response) const
         return;
     Q_ASSERT(!d->context || QThread::currentThread() == d->context->thread());
     d->sent = true;
-    if (d->metrics)
+    if (d->metrics) {
         d->metrics->recordRequest(d->meta.routeLabel, response.status, d->started.nsecsElapsed());
+        d->metrics->requestFinished();
+    }
     if (!d->queue || !d->socket) {
         qCDebug(lcApi) << "client left before the answer" << d->meta.requestId;
         return;

@@ -66,6 +66,7 @@ private:
         QElapsedTimer started;
         Meta meta;
         bool sent = false;
+        ~State(); // a reply dropped unanswered (its client left) is no longer in flight
     };
     std::shared_ptr<State> d;
 };

@@ -76,6 +76,11 @@ void HttpServer::acceptWebSockets()
         if (!ws)
             continue;
         const auto handler = m_webSocketPaths.constFind(Router::normalizePath(ws->requestUrl().path()));
+        if (m_draining) {
+            ws->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("The server is restarting; reconnect."));
+            ws.release()->deleteLater();
+            continue;
+        }
         if (handler == m_webSocketPaths.constEnd()) {
             ws->close(QWebSocketProtocol::CloseCode(4404), QStringLiteral("unknown path"));
             ws.release()->deleteLater();
@@ -103,14 +108,14 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     for (const auto &[name, value] : request.headers())
         req.headers.insert(name.toLower(), value);
     req.body = request.body();
-    req.clientAddress = queue->peerAddress();
+    req.clientAddress = m_limits.trustedProxies.clientOf(queue->peerAddress(), req.header("x-forwarded-for"));
     req.requestId = requestIdFrom(req.header("x-request-id"));
 
     ApiReply reply(socket, queue, seq, &m_metrics, this);
     ApiReply::Meta &meta = reply.meta();
     meta.requestId = req.requestId;
     meta.head = req.method == "HEAD";
-    meta.closeAfter = framing.closeAfter || req.header("connection").toLower().contains("close");
+    meta.closeAfter = m_draining || framing.closeAfter || req.header("connection").toLower().contains("close");
     meta.keepAlive = framing.keepAlive10 && !meta.closeAfter;
     meta.headers = corsHeaders(req.header("origin"));
 

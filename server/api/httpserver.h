@@ -6,6 +6,7 @@
 
 #include "server/api/metrics.h"
 #include "server/api/router.h"
+#include "server/config/trustedproxies.h"
 
 #include <QAbstractHttpServer>
 #include <QSet>
@@ -30,6 +31,7 @@ public:
     {
         qint64 maxBodyBytes = 1024 * 1024;
         QStringList corsOrigins;
+        TrustedProxies trustedProxies; // whose X-Forwarded-For names the client
     };
     using WebSocketHandler = std::function<void(QWebSocket *socket)>; // takes ownership
 
@@ -39,6 +41,9 @@ public:
     Metrics &metrics() { return m_metrics; }
     // Upgrades on `path` go to `handler`; upgrades anywhere else are closed (4404).
     void addWebSocketPath(const QString &path, WebSocketHandler handler);
+    // While draining for a shutdown, every answer closes its connection and upgrades are turned
+    // away with 1001, so clients move to another instance.
+    void setDraining(bool draining) { m_draining = draining; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -55,6 +60,7 @@ private:
     Limits m_limits;
     Metrics m_metrics;
     QHash<QString, WebSocketHandler> m_webSocketPaths;
+    bool m_draining = false;
 };
 
 } // namespace joxai

@@ -1,12 +1,14 @@
 #pragma once
-// Request counters and latency histogram in Prometheus text format. Main thread only; gauges
-// that belong to other parts (database pool, sockets) are read through callbacks at scrape time.
+// Request counters and latency histogram in Prometheus text format. Main thread only (except the
+// in-flight count, which a reply may drop from a worker thread); gauges that belong to other
+// parts (database pool, sockets) are read through callbacks at scrape time.
 
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 
 #include <array>
+#include <atomic>
 #include <functional>
 
 namespace joxai {
@@ -19,6 +21,10 @@ public:
     void addGauge(const QByteArray &name, const QByteArray &help, std::function<double()> read);
     QByteArray render() const;
     qint64 requestCount() const { return m_total; }
+    // Requests read but not answered yet: a graceful shutdown waits for them (ServerRuntime::drain).
+    void requestStarted() { m_inFlight.fetch_add(1, std::memory_order_relaxed); }
+    void requestFinished() { m_inFlight.fetch_sub(1, std::memory_order_relaxed); }
+    int requestsInFlight() const { return m_inFlight.load(std::memory_order_relaxed); }
 
 private:
     static constexpr std::array<double, 12> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
@@ -27,6 +33,7 @@ private:
     std::array<qint64, kBuckets.size() + 1> m_bucketCounts{};
     double m_latencySum = 0;
     qint64 m_total = 0;
+    std::atomic<int> m_inFlight{0};
     struct Gauge
     {
         QByteArray name;

@@ -80,6 +80,8 @@ struct Config
     int maxHeaderBytes = 16 * 1024;     // request line + headers (431 beyond)
     int idleTimeoutSeconds = 60;        // a keep-alive connection with nothing to do is closed
     int requestTimeoutSeconds = 30;     // a started request must be complete by then (408)
+    QString trustedProxies;             // X-Forwarded-For is believed only from these (TrustedProxies)
+    int shutdownGraceSeconds = 30;      // SIGTERM: time to finish requests in flight before exiting
 
     int wsMaxPerUser = 5;          // staff sockets one user may hold open (4429 beyond)
     int wsMaxAgents = 20000;       // staff sockets all agents together may hold open

@@ -1,5 +1,6 @@
 #include "server/config/configloader.h"
 
+#include "server/config/trustedproxies.h"
 #include "server/core/logging.h"
 
 #include <QDir>
@@ -142,6 +143,15 @@ const QList<Setting> &settings()
              return QString();
          },
          [](const Config &c) { return c.corsOrigins.join(QLatin1Char(',')); }},
+        {QStringLiteral("JOXAI_TRUSTED_PROXIES"), false,
+         [](Config &c, const QString &v) {
+             auto parsed = TrustedProxies::parse(v);
+             if (!parsed)
+                 return parsed.error().detail;
+             c.trustedProxies = v.trimmed();
+             return QString();
+         },
+         [](const Config &c) { return c.trustedProxies; }},
         {QStringLiteral("LOG_LEVEL"), false,
          [](Config &c, const QString &v) {
              if (!isValidLogLevel(v.trimmed()))
@@ -189,6 +199,7 @@ const QList<Setting> &settings()
         integer(QStringLiteral("JOXAI_WS_HEARTBEAT_SECONDS"), &Config::wsHeartbeatSeconds, 1, 3600),
         integer(QStringLiteral("JOXAI_WS_REVALIDATE_SECONDS"), &Config::wsRevalidateSeconds, 1, 3600),
         integer(QStringLiteral("JOXAI_EVENT_RETENTION_DAYS"), &Config::eventRetentionDays, 1, 365),
+        integer(QStringLiteral("JOXAI_SHUTDOWN_GRACE_SECONDS"), &Config::shutdownGraceSeconds, 0, 3600),
         text(QStringLiteral("WIDGET_IDENTITY_SECRET"), &Config::widgetIdentitySecret, true),
         text(QStringLiteral("JOXAI_ADMIN_EMAIL"), &Config::adminEmail),
         text(QStringLiteral("JOXAI_ADMIN_PASSWORD"), &Config::adminPassword, true),

@@ -29,6 +29,7 @@
 #include "server/realtime/customersockethub.h"
 #include "server/realtime/eventbus.h"
 #include "server/realtime/staffsockethub.h"
+#include "server/runtime/gracefulshutdown.h"
 #include "server/services/authservice.h"
 #include "server/services/customerservice.h"
 #include "server/services/chatservice.h"
@@ -128,8 +129,11 @@ Status ServerRuntime::start()
     socketLimits.revalidateSeconds = m_config.wsRevalidateSeconds;
     m_staffSockets = std::make_unique<StaffSocketHub>(*m_tokens, *m_auth, *m_db, *m_bus, socketLimits);
 
+    // The loader validated the list; a Config built in code with a bad one trusts nobody.
+    const auto proxies = TrustedProxies::parse(m_config.trustedProxies);
     m_http = std::make_unique<HttpServer>(*m_router, *m_tokens, *m_limiter,
-                                          HttpServer::Limits{m_config.maxBodyBytes, m_config.corsOrigins});
+                                          HttpServer::Limits{m_config.maxBodyBytes, m_config.corsOrigins,
+                                                             proxies ? proxies.value() : TrustedProxies()});
     installHealthRoutes(*m_router, *m_context, m_http->metrics());
     installAuthRoutes(*m_router, *m_context);
     installChatRoutes(*m_router, *m_context);
@@ -173,6 +177,7 @@ Status ServerRuntime::start()
     auto *tcp = new GuardedTcpServer(guard, m_http.get());
     if (tcp->listen(QHostAddress(m_config.bindAddress), quint16(m_config.port))) {
         m_http->bind(tcp);
+        m_tcp = tcp;
         m_port = tcp->serverPort();
         m_http->metrics().addGauge("joxai_http_connections_open", "HTTP connections open (WebSockets excluded).",
                                    [tcp] { return double(tcp->openConnections()); });
@@ -192,6 +197,47 @@ Status ServerRuntime::start()
     connect(&m_housekeeping, &QTimer::timeout, this, &ServerRuntime::housekeeping);
     m_housekeeping.start(60 * 1000);
     return success();
+}
+
+void ServerRuntime::drain(std::chrono::milliseconds grace)
+{
+    if (m_shutdown || !m_http)
+        return;
+    qCInfo(lcServer) << "draining: no new connections; finishing what is in flight for up to"
+                     << grace.count() << "ms";
+    m_healthProbe.stop();
+    m_housekeeping.stop();
+    if (m_tcp)
+        m_tcp->close();
+    m_http->setDraining(true);
+    const QString bye = QStringLiteral("The server is restarting; reconnect.");
+    m_staffSockets->closeAll(1001, bye);
+    m_customerSockets->closeAll(1001, bye);
+
+    m_shutdown = new GracefulShutdown(this);
+    HttpServer *http = m_http.get();
+    m_shutdown->addIdleCheck([http] {
+        const int n = http->metrics().requestsInFlight();
+        return n > 0 ? QStringLiteral("%1 request(s) in flight").arg(n) : QString();
+    });
+    Database *db = m_db.get();
+    m_shutdown->addIdleCheck([db] {
+        const int n = db->activeWorkers();
+        return n > 0 ? QStringLiteral("%1 database worker(s) busy").arg(n) : QString();
+    });
+    QThreadPool *bcrypt = &m_bcryptPool;
+    m_shutdown->addIdleCheck([bcrypt] {
+        const int n = bcrypt->activeThreadCount();
+        return n > 0 ? QStringLiteral("%1 password check(s) running").arg(n) : QString();
+    });
+    connect(m_shutdown, &GracefulShutdown::finished, this, [this](bool clean, const QStringList &busy) {
+        if (clean)
+            qCInfo(lcServer) << "drained: every request answered";
+        else
+            qCWarning(lcServer) << "grace period over; cut off:" << busy.join(QStringLiteral(", "));
+        Q_EMIT drained(clean);
+    });
+    m_shutdown->start(grace);
 }
 
 void ServerRuntime::housekeeping()

@@ -11,6 +11,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <chrono>
 #include <memory>
 
 namespace joxai {
@@ -24,6 +25,8 @@ class EscalationService;
 class IdentityToken;
 class Database;
 class EventBus;
+class GracefulShutdown;
+class GuardedTcpServer;
 class StaffSocketHub;
 class HttpServer;
 class PasswordHasher;
@@ -56,6 +59,16 @@ public:
     EventBus &eventBus() { return *m_bus; }
     StaffSocketHub &staffSockets() { return *m_staffSockets; }
 
+    // Graceful shutdown: stop accepting connections, close every WebSocket with 1001 (going away)
+    // so clients reconnect to another instance and resync, answer the requests in flight on
+    // keep-alive connections with `Connection: close`, and emit drained() once nothing is left
+    // to finish or after `grace`. Calling it again does nothing.
+    void drain(std::chrono::milliseconds grace);
+    bool isDraining() const { return m_shutdown != nullptr; }
+
+Q_SIGNALS:
+    void drained(bool clean);
+
 private:
     void probeDatabase();
     void housekeeping(); // every minute: rate-limit windows, expired events; daily: retention
@@ -84,6 +97,8 @@ private:
     QTimer m_healthProbe;
     QTimer m_housekeeping;
     QDateTime m_lastRetention; // the customer retention job runs at most once a day
+    GuardedTcpServer *m_tcp = nullptr; // owned by m_http
+    GracefulShutdown *m_shutdown = nullptr;
     quint16 m_port = 0;
     bool m_seededAdmin = false;
 };

@@ -8,12 +8,12 @@
 #include "server/storage/database.h"
 #include "server/storage/eventstore.h"
 #include "tests/support/httpclient.h"
+#include "tests/support/serverprocess.h"
 #include "tests/support/staffsocketclient.h"
 #include "tests/support/testserver.h"
 
 #include <QJsonDocument>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -22,6 +22,10 @@
 #include <QUuid>
 #include <QWebSocket>
 #include <QtTest>
+
+#include <csignal>
+#include <memory>
+#include <vector>
 
 using namespace joxai;
 using namespace joxai::test;
@@ -61,7 +65,7 @@ private:
     QString m_agent2;
     qint64 m_agent1Id = 0;
     qint64 m_agent2Id = 0;
-    QList<QProcess *> m_processes;
+    std::vector<std::unique_ptr<ServerProcess>> m_processes; // stopped by PID when dropped
     QTemporaryDir m_procDir;
 
     qint64 appendOnA(const Event &e)
@@ -74,41 +78,15 @@ private:
     // Starts a joxai-server process on this test database; answers its base URL or empty.
     QString startProcess(const QString &name, QString *why)
     {
-        auto *p = new QProcess(this);
-        m_processes.append(p);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString &key : env.keys())
-            if (key.startsWith(QLatin1String("JOXAI_")) || key == QLatin1String("DATABASE_URL")
-                || key == QLatin1String("SECRET_KEY"))
-                env.remove(key);
+        auto process = std::make_unique<ServerProcess>();
         QDir(m_procDir.path()).mkpath(name);
-        env.insert(QStringLiteral("JOXAI_DATA_DIR"), m_procDir.filePath(name));
-        env.insert(QStringLiteral("DATABASE_URL"), m_a->database().url());
-        env.insert(QStringLiteral("SECRET_KEY"), kSecret);
-        env.insert(QStringLiteral("JOXAI_BCRYPT_COST"), QStringLiteral("4"));
-        env.insert(QStringLiteral("JOXAI_RATE_LIMIT_AUTH"), QStringLiteral("0"));
-        env.insert(QStringLiteral("JOXAI_RATE_LIMIT_API"), QStringLiteral("0"));
-        env.insert(QStringLiteral("JOXAI_BIND"), QStringLiteral("127.0.0.1"));
-        env.insert(QStringLiteral("JOXAI_PORT"), QStringLiteral("0"));
-        p->setProcessEnvironment(env);
-        p->start(QStringLiteral(JOXAI_SERVER_BIN), {});
-        if (!p->waitForStarted(10000)) {
-            *why = QStringLiteral("%1 did not start: %2").arg(name, p->errorString());
-            return {};
-        }
-        QByteArray out;
-        const QRegularExpression running(QStringLiteral("is running on (http://\\S+)"));
-        QString base;
-        const bool reported = QTest::qWaitFor([&] {
-            out += p->readAllStandardOutput();
-            const auto m = running.match(QString::fromUtf8(out));
-            if (m.hasMatch())
-                base = m.captured(1);
-            return !base.isEmpty() || p->state() == QProcess::NotRunning;
-        }, 20000);
-        if (!reported || base.isEmpty())
-            *why = QStringLiteral("%1 did not report its address: %2 %3")
-                       .arg(name, QString::fromUtf8(out), QString::fromUtf8(p->readAllStandardError()));
+        *why = process->start(QStringLiteral(JOXAI_SERVER_BIN), m_procDir.filePath(name),
+                              {{QStringLiteral("DATABASE_URL"), m_a->database().url()},
+                               {QStringLiteral("SECRET_KEY"), kSecret},
+                               {QStringLiteral("JOXAI_RATE_LIMIT_AUTH"), QStringLiteral("0")},
+                               {QStringLiteral("JOXAI_RATE_LIMIT_API"), QStringLiteral("0")}});
+        const QString base = why->isEmpty() ? process->baseUrl() : QString();
+        m_processes.push_back(std::move(process));
         return base;
     }
 
@@ -137,16 +115,6 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        for (QProcess *p : std::as_const(m_processes)) {
-            if (p->state() != QProcess::NotRunning) {
-                p->terminate(); // SIGTERM to this child's PID
-                if (!p->waitForFinished(10000)) {
-                    p->kill();
-                    p->waitForFinished(5000);
-                }
-            }
-        }
-        qDeleteAll(m_processes);
         m_processes.clear();
         m_b.reset(); // before A drops the database
     }
@@ -310,10 +278,11 @@ private Q_SLOTS:
         QVERIFY2(why.isEmpty(), qPrintable(why));
 
         // Process A holds nothing of this; stopping it must not disturb B's sockets.
-        QProcess *a = m_processes.at(m_processes.size() - 2);
-        a->terminate();
-        QVERIFY(a->waitForFinished(15000));
-        QCOMPARE(a->exitStatus(), QProcess::NormalExit);
+        ServerProcess &a = *m_processes.at(m_processes.size() - 2);
+        a.signal(SIGTERM);
+        QVERIFY(a.waitForExit(15000));
+        QCOMPARE(a.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(a.process().exitCode(), 0);
         QCOMPARE(adminOnB.socket().state(), QAbstractSocket::ConnectedState);
     }
 };
