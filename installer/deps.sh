@@ -15,7 +15,7 @@ if [ "${1:-build}" = test ]; then
   want+=(
     wrk python3-bcrypt python3-jwt python3-aiosmtpd
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0
-    lintian gnupg gpg-agent binutils dpkg-dev adduser
+    lintian gnupg gpg-agent binutils dpkg-dev adduser nginx
     chromium nodejs
   )
   # The widget's browser tests install playwright-core with npm; Debian's nodejs has no npm in it
