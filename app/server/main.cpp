@@ -2,6 +2,7 @@
 
 #include "server/config/configloader.h"
 #include "server/core/logging.h"
+#include "server/core/timezonefile.h"
 #include "server/core/version.h"
 #include "server/runtime/serverruntime.h"
 #include "server/runtime/signalwatcher.h"
@@ -40,6 +41,7 @@ void raiseFileLimit()
 
 int main(int argc, char *argv[])
 {
+    joxai::pinTimeZoneFile();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("joxai-server"));
     QCoreApplication::setApplicationVersion(joxai::version());

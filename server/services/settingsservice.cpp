@@ -3,6 +3,7 @@
 #include "server/services/audittrail.h"
 #include "server/services/settingdefinitions.h"
 #include "server/storage/settingsstore.h"
+#include "server/storage/statementcache.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -129,12 +130,18 @@ Result<QJsonValue> SettingsService::systemValue(SqlSession &s, const QString &ke
 {
     const SettingDefinition *d = findSetting(systemSettingDefinitions(), key);
     Q_ASSERT(d && d->type != SettingDefinition::Type::Secret);
-    auto stored = s.scalar(QStringLiteral("SELECT value FROM system_settings WHERE key = ?"), {key});
+    // Read on every staff request (require_2fa_roles): kept prepared.
+    std::optional<QString> stored;
+    auto ran = StatementCache::run(s, QStringLiteral("SELECT value FROM system_settings WHERE key = ?"), {key},
+                                   [&](QSqlQuery &q) {
+        if (q.next())
+            stored = q.value(0).toString();
+    });
+    if (!ran)
+        return ran.error();
     if (!stored)
-        return stored.error();
-    if (!stored->has_value())
         return d ? d->defaultValue : QJsonValue();
-    return decode(stored->value().toString());
+    return decode(*stored);
 }
 
 Result<std::optional<QByteArray>> SettingsService::secret(SqlSession &s, const QString &key) const

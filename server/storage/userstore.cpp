@@ -1,5 +1,7 @@
 #include "server/storage/userstore.h"
 
+#include "server/storage/statementcache.h"
+
 #include <QSqlRecord>
 
 namespace joxai {
@@ -33,14 +35,18 @@ User readUser(const QSqlQuery &q)
     return u;
 }
 
+// Every staff request looks its user up by id (AuthService::principal): kept prepared.
 Result<std::optional<User>> one(SqlSession &s, const QString &where, const QVariantList &values)
 {
-    auto q = s.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users WHERE ") + where, values);
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<User>();
-    return std::optional<User>(readUser(q.value()));
+    std::optional<User> found;
+    auto ran = StatementCache::run(s, QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users WHERE ") + where,
+                                   values, [&](QSqlQuery &q) {
+        if (q.next())
+            found = readUser(q);
+    });
+    if (!ran)
+        return ran.error();
+    return found;
 }
 
 } // namespace
