@@ -9,18 +9,18 @@ want=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev qt6-translations-l10n
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev
   libssl-dev libcrypt-dev libcurl4-openssl-dev libpq-dev
-  postgresql
+  postgresql nodejs
 )
+# npm installs Swagger UI and ReDoc (third_party/apidocs), compiled into joxai-server for /docs and
+# /redoc. Debian's nodejs has no npm in it (NodeSource's does, and conflicts with Debian's npm package).
+command -v npm >/dev/null 2>&1 || want+=(npm)
 if [ "${1:-build}" = test ]; then
   want+=(
     wrk python3-bcrypt python3-jwt python3-aiosmtpd
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0
     lintian gnupg gpg-agent binutils dpkg-dev adduser nginx
-    chromium nodejs
+    chromium
   )
-  # The widget's browser tests install playwright-core with npm; Debian's nodejs has no npm in it
-  # (NodeSource's does, and conflicts with Debian's npm package).
-  command -v npm >/dev/null 2>&1 || want+=(npm)
 fi
 
 missing=()

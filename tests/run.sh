@@ -12,6 +12,8 @@ build=${JOXAI_BUILD_DIR:-$repo/build/ci}
 "$repo/installer/deps.sh" test
 # The widget's browser tests drive chromium with playwright-core, from tests/widget/package-lock.json.
 npm ci --prefix "$repo/tests/widget" --prefer-offline --no-audit --no-fund --loglevel=error
+# Swagger UI and ReDoc, compiled into joxai-server for /docs and /redoc: needed before CMake runs.
+"$repo/third_party/apidocs/install.sh"
 
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJOXAI_WERROR=ON -DJOXAI_BUILD_TESTS=ON
 cmake --build "$build"

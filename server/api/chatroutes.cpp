@@ -303,6 +303,17 @@ void installChatRoutes(Router &router, const ApiContext &ctx)
             return body;
         });
     });
+
+    // The customer socket is an upgrade of this path (HttpServer hands it to CustomerSocketHub);
+    // a plain GET is told so, as on the staff socket's path, instead of a bare 404.
+    router.add("GET", base + QStringLiteral("/ws"), [](const ApiRequest &, const ApiReply &reply) {
+        HttpResponse r = HttpResponse::error(Error::make(
+            ErrorKind::BadRequest, QStringLiteral("upgrade_required"),
+            QStringLiteral("Open this path as a WebSocket: ws://…/api/v1/chat/ws?conversation_id=…&session_token=….")));
+        r.status = 426;
+        r.headers.append({QByteArrayLiteral("Upgrade"), QByteArrayLiteral("websocket")});
+        reply.send(r);
+    });
 }
 
 } // namespace joxai

@@ -4,6 +4,7 @@
 #include "server/api/auditroutes.h"
 #include "server/api/authroutes.h"
 #include "server/api/customerroutes.h"
+#include "server/api/docsroutes.h"
 #include "server/api/analyticsroutes.h"
 #include "server/api/cannedresponseroutes.h"
 #include "server/api/chatroutes.h"
@@ -149,6 +150,7 @@ Status ServerRuntime::start()
     installTicketRoutes(*m_router, *m_context);
     installCustomerRoutes(*m_router, *m_context);
     installWidgetRoutes(*m_router, *m_context);
+    installDocsRoutes(*m_router, *m_context);
     m_http->addWebSocketPath(QStringLiteral("/api/v1/ws"), [this](QWebSocket *ws) { m_staffSockets->accept(ws); });
     CustomerSocketHub::Limits customerLimits;
     customerLimits.heartbeatSeconds = m_config.wsHeartbeatSeconds;

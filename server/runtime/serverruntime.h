@@ -58,6 +58,7 @@ public:
     Database &database() { return *m_db; }
     EventBus &eventBus() { return *m_bus; }
     StaffSocketHub &staffSockets() { return *m_staffSockets; }
+    const Router &router() const { return *m_router; } // every route, for the OpenAPI drift test
 
     // Graceful shutdown: stop accepting connections, close every WebSocket with 1001 (going away)
     // so clients reconnect to another instance and resync, answer the requests in flight on
