@@ -11,6 +11,14 @@ namespace {
 
 const QStringList kRoles = {QStringLiteral("admin"), QStringLiteral("supervisor"), QStringLiteral("agent")};
 
+QJsonObject directoryJson(const User &u)
+{
+    return {{QStringLiteral("id"), u.id},
+            {QStringLiteral("full_name"), u.fullName},
+            {QStringLiteral("email"), u.email},
+            {QStringLiteral("role"), u.role}};
+}
+
 } // namespace
 
 void installUserRoutes(Router &router, const ApiContext &ctx)
@@ -34,6 +42,26 @@ void installUserRoutes(Router &router, const ApiContext &ctx)
             if (!users)
                 return users.error();
             return HttpResponse::page(users.value(), userJson);
+        });
+    }, staff);
+
+    // The staff directory (every role): who can take a ticket or a conversation.
+    router.add("GET", QStringLiteral("/api/v1/staff"), [&ctx](const ApiRequest &req, const ApiReply &reply) {
+        auto page = pageFrom(req);
+        if (!page)
+            return reply.error(page.error());
+        UserFilter filter;
+        filter.page = page.value();
+        filter.search = req.queryValue(QStringLiteral("q")).left(200);
+        filter.role = req.queryValue(QStringLiteral("role"));
+        if (!filter.role.isEmpty() && !kRoles.contains(filter.role))
+            return reply.error(Error::make(ErrorKind::Validation, QStringLiteral("invalid_query"),
+                                           QStringLiteral("role must be admin, supervisor or agent.")));
+        runStaff(ctx, req, reply, Role::Agent, [&ctx, filter](SqlSession &s, const Principal &who) -> Result<HttpResponse> {
+            auto staff = ctx.users.directory(s, who, filter);
+            if (!staff)
+                return staff.error();
+            return HttpResponse::page(staff.value(), directoryJson);
         });
     }, staff);
 

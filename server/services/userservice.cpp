@@ -1,6 +1,7 @@
 #include "server/services/userservice.h"
 
 #include "server/auth/cryptoutil.h"
+#include "server/core/roles.h"
 #include "server/services/audittrail.h"
 
 namespace joxai {
@@ -25,6 +26,14 @@ Result<Page<User>> UserService::list(SqlSession &s, const Principal &who, const 
 {
     if (auto ok = requireAdmin(who); !ok)
         return ok.error();
+    return UserStore::list(s, filter);
+}
+
+Result<Page<User>> UserService::directory(SqlSession &s, const Principal &who, UserFilter filter) const
+{
+    if (!atLeast(who.role, Role::Agent))
+        return Error::make(ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("Staff only."));
+    filter.active = true;
     return UserStore::list(s, filter);
 }
 

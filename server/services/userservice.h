@@ -22,6 +22,9 @@ public:
     explicit UserService(const AuthService &auth);
 
     Result<Page<User>> list(SqlSession &s, const Principal &who, const UserFilter &filter) const;
+    // The staff directory: active accounts only, for any staff member (assigning a ticket or a
+    // conversation, mentioning a colleague in a note). The route shows names and roles only.
+    Result<Page<User>> directory(SqlSession &s, const Principal &who, UserFilter filter) const;
     Result<User> get(SqlSession &s, const Principal &who, qint64 id) const;
     // Hashes the password (bcrypt: call on the bcrypt pool). No password → a temporary one is
     // made and answered once. Accounts made by an admin must change their password at first login.

@@ -407,6 +407,39 @@ private Q_SLOTS:
         QVERIFY(!audit.body.contains(temporary.toUtf8()));
     }
 
+    void everyStaffMemberReadsTheDirectoryOfActiveColleagues()
+    {
+        qint64 leaverId = 0;
+        const QString supervisor = m_http->createStaff(m_admin, QStringLiteral("dir-super@bank.test"),
+                                                       QStringLiteral("supervisor"));
+        const QString agent = m_http->createStaff(m_admin, QStringLiteral("dir-agent@bank.test"), QStringLiteral("agent"));
+        QVERIFY(!m_http->createStaff(m_admin, QStringLiteral("dir-leaver@bank.test"), QStringLiteral("agent"), &leaverId)
+                     .isEmpty());
+        QCOMPARE(m_http->patch(usersPath(leaverId), {{QStringLiteral("is_active"), false}}, m_admin).status, 200);
+        for (const QString &token : {supervisor, agent, m_admin}) {
+            const HttpResult r = m_http->get(QStringLiteral("/api/v1/staff?q=dir-&limit=50"), token);
+            QCOMPARE(r.status, 200);
+            QStringList emails;
+            for (const QJsonValue &v : r.items()) {
+                const QJsonObject u = v.toObject();
+                emails << u.value(QStringLiteral("email")).toString();
+                // Names and roles only: nothing about sign-in or two-factor.
+                const QStringList keys = u.keys();
+                QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()),
+                         (QSet<QString>{QStringLiteral("id"), QStringLiteral("full_name"), QStringLiteral("email"),
+                                        QStringLiteral("role")}));
+            }
+            emails.sort();
+            QCOMPARE(emails, (QStringList{QStringLiteral("dir-agent@bank.test"), QStringLiteral("dir-super@bank.test")}));
+        }
+        const HttpResult agents = m_http->get(QStringLiteral("/api/v1/staff?role=supervisor&q=dir-"), agent);
+        QCOMPARE(agents.items().size(), 1);
+        QCOMPARE(agents.items().at(0).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("supervisor"));
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/staff?role=boss"), agent).status, 422);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/staff?limit=0"), agent).status, 422);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/staff")).status, 401);
+    }
+
     void supervisorsAndAgentsCannotManageUsers()
     {
         qint64 supervisorId = 0;

@@ -26,7 +26,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QSpinBox>
+#include <QComboBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
@@ -265,7 +265,7 @@ private Q_SLOTS:
         QCOMPARE(assistant->index(assistant->rowOfConversation(withBot.conversationId()), ConversationListModel::Assignee)
                      .data().toString(), QStringLiteral("Assistant"));
 
-        // Assign to the agent by number (supervisors cannot list users).
+        // Assign to the agent, picked from the staff directory (a supervisor may read it).
         qint64 agentId = 0;
         const HttpResult me = m_http->get(QStringLiteral("/api/v1/auth/me"),
                                           m_http->login(QStringLiteral("agent@bank.test"), QLatin1String(HttpClient::kStaffPassword)));
@@ -277,7 +277,10 @@ private Q_SLOTS:
         panel->assign();
         auto *dialog = waitWindow<QDialog>(QStringLiteral("assignDialog"));
         QVERIFY(dialog);
-        dialog->findChild<QSpinBox *>(QStringLiteral("assigneeNumber"))->setValue(int(agentId));
+        auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("assigneeCombo"));
+        QVERIFY(combo);
+        QVERIFY(waitFor([&] { return combo->findData(agentId) >= 0; }));
+        combo->setCurrentIndex(combo->findData(agentId));
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("okButton")), Qt::LeftButton);
         QVERIFY(waitFor([&] { return panel->assignedTo() == agentId; }));
         QCOMPARE(panel->status(), QStringLiteral("agent"));

@@ -8,29 +8,22 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QUrlQuery>
 #include <QVBoxLayout>
-
-#include <limits>
 
 namespace joxai::ui {
 
 AssignDialog::AssignDialog(ApiClient &api, bool allowNobody, QWidget *parent)
     : QDialog(parent), m_api(api), m_allowNobody(allowNobody), m_users(new QComboBox(this)),
-      m_number(new QSpinBox(this)), m_note(new QLabel(this))
+      m_note(new QLabel(this))
 {
     setObjectName(QStringLiteral("assignDialog"));
     setWindowTitle(tr("Assign"));
     m_users->setObjectName(QStringLiteral("assigneeCombo"));
-    m_number->setObjectName(QStringLiteral("assigneeNumber"));
-    m_number->setRange(allowNobody ? 0 : 1, std::numeric_limits<int>::max());
-    m_number->setSpecialValueText(tr("Nobody"));
     m_note->setWordWrap(true);
     m_note->setStyleSheet(QStringLiteral("color: palette(mid);"));
     auto *form = new QFormLayout;
     form->addRow(tr("&Staff member:"), m_users);
-    form->addRow(tr("User &number:"), m_number);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Assign"));
     buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
@@ -44,22 +37,14 @@ AssignDialog::AssignDialog(ApiClient &api, bool allowNobody, QWidget *parent)
         Q_EMIT chosen(userId());
         accept();
     });
-    if (api.user().isAdmin()) {
-        form->setRowVisible(m_number, false);
-        loadUsers();
-    } else {
-        form->setRowVisible(m_users, false);
-        m_note->setText(tr("Type the staff member's user number (shown in Users and in the conversation lists)."));
-    }
+    loadUsers();
 }
 
 AssignDialog::~AssignDialog() = default;
 
 qint64 AssignDialog::userId() const
 {
-    if (m_users->isVisibleTo(this))
-        return m_users->currentData().toLongLong();
-    return m_number->value();
+    return m_users->currentData().toLongLong();
 }
 
 void AssignDialog::loadUsers()
@@ -68,7 +53,7 @@ void AssignDialog::loadUsers()
         m_users->addItem(tr("Nobody"), qint64(0));
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("limit"), QStringLiteral("200"));
-    m_api.get(QStringLiteral("/api/v1/users"), q, this, [this](const ApiReply &r) {
+    m_api.get(QStringLiteral("/api/v1/staff"), q, this, [this](const ApiReply &r) {
         if (!r.ok()) {
             m_note->setText(r.error->message());
             return;
@@ -76,8 +61,6 @@ void AssignDialog::loadUsers()
         const QJsonArray items = r.items();
         for (const QJsonValue &v : items) {
             const QJsonObject u = v.toObject();
-            if (!u.value(QStringLiteral("is_active")).toBool(true))
-                continue;
             const QString name = u.value(QStringLiteral("full_name")).toString();
             const QString email = u.value(QStringLiteral("email")).toString();
             m_users->addItem(tr("%1 (%2, %3)").arg(name.isEmpty() ? email : name, email,

@@ -1,12 +1,11 @@
 #pragma once
-// Picks the staff member to give a conversation or tickets to. Admins choose from the active
-// users (GET /api/v1/users); a supervisor, who may not list users, types the user's number.
+// Picks the staff member to give a conversation or tickets to, from the staff directory
+// (GET /api/v1/staff: active colleagues, readable by every role).
 
 #include <QDialog>
 
 class QComboBox;
 class QLabel;
-class QSpinBox;
 
 namespace joxai::ui {
 
@@ -33,7 +32,6 @@ private:
     ApiClient &m_api;
     bool m_allowNobody;
     QComboBox *m_users;
-    QSpinBox *m_number;
     QLabel *m_note;
 };
 
