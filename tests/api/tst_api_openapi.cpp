@@ -2,11 +2,15 @@
 // the route table both ways (a route added without documentation, or documentation of a route
 // that is gone, fails here), every operation is complete and every $ref resolves; /docs and
 // /redoc are pages that load only this server's files, each of which is served with its type.
-// The merge of the source files refuses duplicates instead of letting one file overwrite another.
+// Real answers of the main endpoints fit their documented schemas field by field (both ways: no
+// required field missing, no field left undocumented). The merge of the source files refuses
+// duplicates instead of letting one file overwrite another.
 
 #include "server/api/openapidocument.h"
 #include "server/api/router.h"
 #include "server/core/version.h"
+#include "tests/api/openapischemacheck.h"
+#include "tests/support/chatcustomer.h"
 #include "tests/support/httpclient.h"
 #include "tests/support/testserver.h"
 
@@ -317,6 +321,112 @@ private Q_SLOTS:
         QVERIFY2(scripts.contains(library), qPrintable(library));
         QVERIFY(scripts.size() > 500 * 1024);
         QVERIFY(scripts.contains(QStringLiteral("'/openapi.json'")) || assets.contains(QStringLiteral("/openapi.json")));
+    }
+
+    // Real answers against their documented schemas: a field renamed, added or dropped in a
+    // handler without the document following fails here.
+    void realAnswersMatchTheirDocumentedSchemas()
+    {
+        const QString admin = m_http->adminToken();
+        QVERIFY(!admin.isEmpty());
+        const auto made = [&](const QString &path, const QJsonObject &body) {
+            const HttpResult r = m_http->post(path, body, admin);
+            if (r.status != 201)
+                qWarning("POST %s: %d %s", qPrintable(path), r.status, r.body.constData());
+            return r.json().value(QStringLiteral("id")).toInteger();
+        };
+        const qint64 ticket = made(QStringLiteral("/api/v1/tickets"),
+                                   {{QStringLiteral("subject"), QStringLiteral("Card blocked abroad")},
+                                    {QStringLiteral("priority"), QStringLiteral("high")}});
+        const qint64 customer = made(QStringLiteral("/api/v1/customers"),
+                                     {{QStringLiteral("name"), QStringLiteral("Ada Client")},
+                                      {QStringLiteral("email"), QStringLiteral("ada@example.com")}});
+        const qint64 canned = made(QStringLiteral("/api/v1/canned-responses"),
+                                   {{QStringLiteral("title"), QStringLiteral("Hours")},
+                                    {QStringLiteral("content"), QStringLiteral("We are open 9 to 5.")},
+                                    {QStringLiteral("shortcut"), QStringLiteral("/hours")}});
+        QVERIFY(ticket > 0 && customer > 0 && canned > 0);
+        QCOMPARE(m_http->post(QStringLiteral("/api/v1/tickets/%1/comments").arg(ticket),
+                              {{QStringLiteral("body"), QStringLiteral("Called the customer.")}}, admin).status, 201);
+
+        ChatCustomer chat(*m_http);
+        const HttpResult started = chat.start();
+        QCOMPARE(started.status, 201);
+        const HttpResult said = chat.say(QStringLiteral("I lost my card, please help")); // escalates
+        QCOMPARE(said.status, 200);
+        const QString conversation = chat.conversationId();
+
+        const qint64 article = m_http->get(QStringLiteral("/api/v1/knowledge?limit=1"), admin)
+                                   .items().first().toObject().value(QStringLiteral("id")).toInteger();
+        QVERIFY(article > 0);
+
+        const OpenApiSchemaCheck schemas(m_doc);
+        // The check itself can fail: a wrong type, a missing field and an undocumented one.
+        QJsonObject me = m_http->get(QStringLiteral("/api/v1/auth/me"), admin).json();
+        const QJsonObject meSchema = schemas.responseSchema(QStringLiteral("/api/v1/auth/me"), QStringLiteral("get"), 200);
+        QVERIFY(schemas.check(me, meSchema).isEmpty());
+        me.insert(QStringLiteral("surprise"), 1);
+        me.insert(QStringLiteral("id"), QStringLiteral("seven"));
+        me.remove(QStringLiteral("role"));
+        const QString found = schemas.check(me, meSchema).join(QLatin1Char('\n'));
+        QVERIFY2(found.contains(QStringLiteral("surprise")) && found.contains(QStringLiteral("$.id")) &&
+                     found.contains(QStringLiteral("\"role\"")), qPrintable(found));
+        const auto expect = [&](const QString &path, const QString &method, int status, const HttpResult &r) {
+            const QString where = method.toUpper() + QLatin1Char(' ') + path;
+            QVERIFY2(r.status == status, qPrintable(where + QStringLiteral(" → %1 %2").arg(r.status).arg(QString::fromUtf8(r.body))));
+            const QJsonObject schema = schemas.responseSchema(path, method, status);
+            QVERIFY2(!schema.isEmpty(), qPrintable(where + QStringLiteral(": no documented JSON answer for %1").arg(status)));
+            const QStringList problems = schemas.check(QJsonDocument::fromJson(r.body).isArray()
+                                                           ? QJsonValue(QJsonDocument::fromJson(r.body).array())
+                                                           : QJsonValue(r.json()), schema);
+            QVERIFY2(problems.isEmpty(), qPrintable(where + QStringLiteral(":\n  ") + problems.join(QStringLiteral("\n  "))));
+        };
+        const auto get = [&](const QString &doc, const QString &real) {
+            expect(doc, QStringLiteral("get"), 200, m_http->get(real, admin));
+        };
+        expect(QStringLiteral("/api/v1/chat/start"), QStringLiteral("post"), 201, started);
+        expect(QStringLiteral("/api/v1/chat/message"), QStringLiteral("post"), 200, said);
+        expect(QStringLiteral("/api/v1/chat/{conversation_id}/messages"), QStringLiteral("get"), 200, chat.messagesAfter(0));
+        get(QStringLiteral("/health"), QStringLiteral("/health"));
+        get(QStringLiteral("/api/v1/auth/me"), QStringLiteral("/api/v1/auth/me"));
+        get(QStringLiteral("/api/v1/users"), QStringLiteral("/api/v1/users"));
+        get(QStringLiteral("/api/v1/settings"), QStringLiteral("/api/v1/settings"));
+        get(QStringLiteral("/api/v1/audit"), QStringLiteral("/api/v1/audit"));
+        get(QStringLiteral("/api/v1/events"), QStringLiteral("/api/v1/events?after=0"));
+        get(QStringLiteral("/api/v1/notifications/me"), QStringLiteral("/api/v1/notifications/me"));
+        get(QStringLiteral("/api/v1/canned-responses"), QStringLiteral("/api/v1/canned-responses"));
+        get(QStringLiteral("/api/v1/analytics/dashboard"), QStringLiteral("/api/v1/analytics/dashboard"));
+        get(QStringLiteral("/api/v1/ws/stats"), QStringLiteral("/api/v1/ws/stats"));
+        get(QStringLiteral("/api/v1/conversations"), QStringLiteral("/api/v1/conversations"));
+        get(QStringLiteral("/api/v1/conversations/{id}"), QStringLiteral("/api/v1/conversations/") + conversation);
+        get(QStringLiteral("/api/v1/tickets"), QStringLiteral("/api/v1/tickets"));
+        get(QStringLiteral("/api/v1/tickets/{id}"), QStringLiteral("/api/v1/tickets/%1").arg(ticket));
+        get(QStringLiteral("/api/v1/tickets/{id}/comments"), QStringLiteral("/api/v1/tickets/%1/comments").arg(ticket));
+        get(QStringLiteral("/api/v1/tickets/{id}/history"), QStringLiteral("/api/v1/tickets/%1/history").arg(ticket));
+        get(QStringLiteral("/api/v1/customers"), QStringLiteral("/api/v1/customers"));
+        get(QStringLiteral("/api/v1/customers/{id}"), QStringLiteral("/api/v1/customers/%1").arg(customer));
+        get(QStringLiteral("/api/v1/customers/{id}/conversations"), QStringLiteral("/api/v1/customers/%1/conversations").arg(customer));
+        get(QStringLiteral("/api/v1/customers/{id}/export"), QStringLiteral("/api/v1/customers/%1/export").arg(customer));
+        get(QStringLiteral("/api/v1/knowledge"), QStringLiteral("/api/v1/knowledge"));
+        get(QStringLiteral("/api/v1/knowledge/{id}"), QStringLiteral("/api/v1/knowledge/%1").arg(article));
+        get(QStringLiteral("/api/v1/knowledge/{id}/versions"), QStringLiteral("/api/v1/knowledge/%1/versions").arg(article));
+        get(QStringLiteral("/api/v1/knowledge/export"), QStringLiteral("/api/v1/knowledge/export"));
+        expect(QStringLiteral("/api/v1/knowledge/search"), QStringLiteral("post"), 200,
+               m_http->post(QStringLiteral("/api/v1/knowledge/search"), {{QStringLiteral("query"), QStringLiteral("lost card")}}, admin));
+        expect(QStringLiteral("/api/v1/tickets/{id}"), QStringLiteral("patch"), 200,
+               m_http->patch(QStringLiteral("/api/v1/tickets/%1").arg(ticket), {{QStringLiteral("status"), QStringLiteral("pending")}}, admin));
+        expect(QStringLiteral("/api/v1/conversations/{id}/takeover"), QStringLiteral("post"), 200,
+               m_http->post(QStringLiteral("/api/v1/conversations/%1/takeover").arg(conversation), {}, admin));
+        expect(QStringLiteral("/api/v1/conversations/{id}/messages"), QStringLiteral("post"), 201,
+               m_http->post(QStringLiteral("/api/v1/conversations/%1/messages").arg(conversation),
+                            {{QStringLiteral("body"), QStringLiteral("Your card is blocked now.")}}, admin));
+        expect(QStringLiteral("/api/v1/chat/{conversation_id}/close"), QStringLiteral("post"), 200, chat.close());
+        expect(QStringLiteral("/api/v1/chat/{conversation_id}/rating"), QStringLiteral("post"), 200, chat.rate(5));
+        // Errors have the documented error body.
+        expect(QStringLiteral("/api/v1/tickets/{id}"), QStringLiteral("get"), 404,
+               m_http->get(QStringLiteral("/api/v1/tickets/999999"), admin));
+        expect(QStringLiteral("/api/v1/users"), QStringLiteral("post"), 422,
+               m_http->post(QStringLiteral("/api/v1/users"), {{QStringLiteral("email"), 12345}}, admin));
     }
 
     void mergeRefusesDuplicatesAndStrangeKeys()
