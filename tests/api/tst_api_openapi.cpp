@@ -390,6 +390,7 @@ private Q_SLOTS:
         get(QStringLiteral("/health"), QStringLiteral("/health"));
         get(QStringLiteral("/api/v1/auth/me"), QStringLiteral("/api/v1/auth/me"));
         get(QStringLiteral("/api/v1/users"), QStringLiteral("/api/v1/users"));
+        get(QStringLiteral("/api/v1/staff"), QStringLiteral("/api/v1/staff"));
         get(QStringLiteral("/api/v1/settings"), QStringLiteral("/api/v1/settings"));
         get(QStringLiteral("/api/v1/audit"), QStringLiteral("/api/v1/audit"));
         get(QStringLiteral("/api/v1/events"), QStringLiteral("/api/v1/events?after=0"));
