@@ -62,6 +62,10 @@ struct Config
     QString smtpSecurity = QStringLiteral("starttls"); // starttls | tls | none
     QString fromEmail = QStringLiteral("support@joxai.local");
     QString fromName = QStringLiteral("JoxAI Support");
+    int smtpTimeoutSeconds = 30;  // one delivery attempt, connection included
+    int mailPollSeconds = 10;     // how often the outbox is checked (enqueued mail also wakes it)
+    int mailRetrySeconds = 30;    // first back-off after a failed attempt; doubles, capped at 1 h
+    int mailMaxAttempts = 20;     // after this many failed attempts a mail is marked failed
 
     int rateLimitAuth = 5;        // per minute; 0 = off
     int rateLimitChat = 20;

@@ -12,6 +12,7 @@ Q_LOGGING_CATEGORY(lcStorage, "joxai.storage")
 Q_LOGGING_CATEGORY(lcAuth, "joxai.auth")
 Q_LOGGING_CATEGORY(lcApi, "joxai.api")
 Q_LOGGING_CATEGORY(lcServer, "joxai.server")
+Q_LOGGING_CATEGORY(lcMail, "joxai.mail")
 
 namespace joxai {
 

@@ -27,6 +27,7 @@
 #include "server/auth/secretbox.h"
 #include "server/auth/tokenservice.h"
 #include "server/core/logging.h"
+#include "server/mail/maildispatcher.h"
 #include "server/realtime/customersockethub.h"
 #include "server/realtime/eventbus.h"
 #include "server/realtime/staffsockethub.h"
@@ -81,6 +82,7 @@ ServerRuntime::~ServerRuntime()
 {
     m_healthProbe.stop();
     m_housekeeping.stop();
+    m_mail.reset(); // lets a send in flight finish briefly; an interrupted one stays pending
     // Work in flight first: a worker that finishes hands its answer to an object on this thread
     // (a connection's reply context, a socket hub), which must still exist while it does. No new
     // work starts meanwhile: this thread is here, not in its event loop. Answers still queued
@@ -198,6 +200,7 @@ Status ServerRuntime::start()
     m_healthProbe.start(2000);
     connect(&m_housekeeping, &QTimer::timeout, this, &ServerRuntime::housekeeping);
     m_housekeeping.start(60 * 1000);
+    startMail();
     return success();
 }
 
@@ -240,6 +243,21 @@ void ServerRuntime::drain(std::chrono::milliseconds grace)
         Q_EMIT drained(clean);
     });
     m_shutdown->start(grace);
+}
+
+void ServerRuntime::startMail()
+{
+    if (m_config.smtpHost.isEmpty()) {
+        qCInfo(lcMail) << "SMTP_HOST is not set: e-mails are kept in the outbox, none is sent";
+        return;
+    }
+    m_mail = std::make_unique<MailDispatcher>(*m_db, MailDispatcher::Options::fromConfig(m_config));
+    // Mail is enqueued with the notification or close that causes it: those events wake the sender.
+    connect(m_bus.get(), &EventBus::eventReady, m_mail.get(), [mail = m_mail.get()](const Event &e) {
+        if (e.type == QLatin1String("notification.created") || e.type == QLatin1String("conversation.updated"))
+            mail->wake();
+    });
+    m_mail->start();
 }
 
 void ServerRuntime::housekeeping()

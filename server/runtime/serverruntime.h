@@ -29,6 +29,7 @@ class GracefulShutdown;
 class GuardedTcpServer;
 class StaffSocketHub;
 class HttpServer;
+class MailDispatcher;
 class PasswordHasher;
 class RateLimiter;
 class Router;
@@ -59,6 +60,7 @@ public:
     EventBus &eventBus() { return *m_bus; }
     StaffSocketHub &staffSockets() { return *m_staffSockets; }
     const Router &router() const { return *m_router; } // every route, for the OpenAPI drift test
+    MailDispatcher *mailDispatcher() { return m_mail.get(); } // null without SMTP_HOST
 
     // Graceful shutdown: stop accepting connections, close every WebSocket with 1001 (going away)
     // so clients reconnect to another instance and resync, answer the requests in flight on
@@ -72,6 +74,7 @@ Q_SIGNALS:
 
 private:
     void probeDatabase();
+    void startMail();
     void housekeeping(); // every minute: rate-limit windows, expired events; daily: retention
 
     Config m_config;
@@ -95,6 +98,7 @@ private:
     std::unique_ptr<StaffSocketHub> m_staffSockets;
     std::unique_ptr<CustomerSocketHub> m_customerSockets;
     std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<MailDispatcher> m_mail;
     QTimer m_healthProbe;
     QTimer m_housekeeping;
     QDateTime m_lastRetention; // the customer retention job runs at most once a day

@@ -5,6 +5,7 @@
 #include "server/services/audittrail.h"
 #include "server/services/chatevents.h"
 #include "server/services/chatservice.h"
+#include "server/storage/mailoutboxstore.h"
 #include "server/storage/notificationstore.h"
 #include "server/storage/ticketstore.h"
 #include "server/storage/userstore.h"
@@ -177,6 +178,12 @@ Result<Conversation> ConversationService::assign(SqlSession &s, const Principal 
             n.data = {{QStringLiteral("conversation_id"), after.publicId}};
             if (auto created = NotificationStore::create(s, n); !created)
                 return created.error();
+            // …and by e-mail, through the outbox in this same transaction.
+            auto queued = MailOutboxStore::enqueue(
+                s, target->value().email, QStringLiteral("[JoxAI] ") + n.title,
+                n.body + QStringLiteral("\n\nConversation: %1\nPriority: %2\n").arg(after.publicId, after.priority));
+            if (!queued)
+                return queued.error();
         }
         if (auto m = systemMessage(s, after, AssistantTexts::agentJoined(after.language,
                                                                          target->value().fullName.section(QLatin1Char(' '), 0, 0)));

@@ -1,6 +1,7 @@
 #include "server/services/ticketnotifications.h"
 
 #include "server/services/ticketevents.h"
+#include "server/storage/mailoutboxstore.h"
 #include "server/storage/notificationstore.h"
 #include "server/storage/userstore.h"
 
@@ -40,8 +41,28 @@ Status TicketNotifications::assigned(SqlSession &s, const Principal &who, const 
 {
     if (ticket.assignedTo <= 0 || ticket.assignedTo == who.userId)
         return success();
-    return notify(s, ticket.assignedTo, QStringLiteral("assignment"),
-        QStringLiteral("Ticket #%1 was assigned to you").arg(ticket.id), ticket);
+    const QString title = QStringLiteral("Ticket #%1 was assigned to you").arg(ticket.id);
+    if (auto n = notify(s, ticket.assignedTo, QStringLiteral("assignment"), title, ticket); !n)
+        return n;
+    // The assignee hears by e-mail too (through the outbox, in this same transaction).
+    auto assignee = UserStore::byId(s, ticket.assignedTo);
+    if (!assignee)
+        return assignee.error();
+    if (!assignee->has_value() || !(*assignee)->isActive)
+        return success();
+    QString body = QStringLiteral("%1 assigned you ticket #%2.\n\nSubject: %3\nPriority: %4\n")
+                       .arg(who.fullName.isEmpty() ? who.email : who.fullName)
+                       .arg(ticket.id)
+                       .arg(ticket.subject, ticket.priority);
+    if (ticket.dueAt.isValid())
+        body += QStringLiteral("Due: %1\n").arg(SqlSession::isoTime(ticket.dueAt));
+    if (!ticket.conversationPublicId.isEmpty())
+        body += QStringLiteral("Conversation: %1\n").arg(ticket.conversationPublicId);
+    auto queued = MailOutboxStore::enqueue(s, (*assignee)->email,
+                                           QStringLiteral("[JoxAI] ") + title + QStringLiteral(": ") + ticket.subject, body);
+    if (!queued)
+        return queued.error();
+    return success();
 }
 
 Result<int> TicketNotifications::announceBreaches(SqlSession &s, const QDateTime &now)

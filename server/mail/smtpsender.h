@@ -1,0 +1,51 @@
+#pragma once
+// Hands one message to an SMTP server with libcurl: smtp:// with STARTTLS required
+// (JOXAI_SMTP_SECURITY=starttls), smtps:// (tls) or plain (none); AUTH when a user is set.
+// Blocking, so it runs on the mail thread only; a time-out bounds every attempt and an abort
+// check lets shutdown cut a transfer short.
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+
+namespace joxai {
+
+struct SmtpSettings
+{
+    QString host;
+    int port = 587;
+    QString user;
+    QString password;
+    QString security = QStringLiteral("starttls"); // starttls | tls | none
+    int timeoutSeconds = 30;
+};
+
+class SmtpSender final
+{
+public:
+    enum class Outcome {
+        Sent,
+        Failed,       // this message was refused or the transfer broke: retry it later
+        ServerDown,   // no usable session at all (connect, TLS, login): retry everything later
+        Aborted,      // cut short by the abort check; the server did not take the message
+    };
+    struct Attempt
+    {
+        Outcome outcome = Outcome::Failed;
+        QString error; // curl's reason and the SMTP reply code; never the password
+    };
+
+    explicit SmtpSender(SmtpSettings settings);
+
+    // `abort` is asked about once a second and whenever data moves.
+    Attempt send(const QString &from, const QString &to, const QByteArray &message,
+                 const std::function<bool()> &abort) const;
+
+    QByteArray url(const QString &ehloDomain) const;
+
+private:
+    SmtpSettings m_settings;
+};
+
+} // namespace joxai

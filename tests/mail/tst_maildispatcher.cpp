@@ -1,0 +1,204 @@
+// The MailDispatcher on its own, on both databases, against the real SMTP sink: two dispatchers
+// on one outbox deliver every mail exactly once; shutdown in the middle of a send leaves the mail
+// pending and untouched (sent later, once); an impossible address fails at once; a mail that
+// keeps failing is marked failed after the configured number of attempts.
+
+#include "server/mail/maildispatcher.h"
+#include "server/storage/database.h"
+#include "server/storage/mailoutboxstore.h"
+#include "tests/support/smtpsinkprocess.h"
+#include "tests/support/testdatabase.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace joxai;
+using namespace joxai::test;
+
+namespace {
+
+MailDispatcher::Options optionsFor(quint16 port)
+{
+    MailDispatcher::Options o;
+    o.smtp.host = QStringLiteral("127.0.0.1");
+    o.smtp.port = port;
+    o.smtp.security = QStringLiteral("none");
+    o.smtp.timeoutSeconds = 20;
+    o.fromAddress = QStringLiteral("support@bank.example");
+    o.fromName = QStringLiteral("JoxAI Support");
+    o.pollSeconds = 1;
+    o.retrySeconds = 1;
+    return o;
+}
+
+} // namespace
+
+class TestMailDispatcher : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_testDb;
+    std::unique_ptr<Database> m_db;
+
+    QList<OutboxRow> rows()
+    {
+        SqlSession s = m_db->session();
+        auto all = MailOutboxStore::all(s);
+        return all ? all.value() : QList<OutboxRow>();
+    }
+
+    qint64 enqueue(const QString &to, const QString &subject)
+    {
+        SqlSession s = m_db->session();
+        auto id = MailOutboxStore::enqueue(s, to, subject, QStringLiteral("Corps du message n°") + subject);
+        return id ? id.value() : 0;
+    }
+
+    bool waitForRows(const std::function<bool(const OutboxRow &)> &done, int timeoutMs = 30000)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired()) {
+            const QList<OutboxRow> all = rows();
+            if (!all.isEmpty() && std::all_of(all.begin(), all.end(), done))
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
+    }
+
+    QString claimTokenOf(qint64 id)
+    {
+        SqlSession s = m_db->session();
+        auto v = s.scalar(QStringLiteral("SELECT claim_token FROM mail_outbox WHERE id = ?"), {id});
+        return v && v->has_value() ? (*v)->toString() : QStringLiteral("<no row>");
+    }
+
+    static bool sent(const OutboxRow &r) { return r.status == QLatin1String("sent"); }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_testDb = std::make_unique<TestDatabase>();
+        QString why;
+        m_db = m_testDb->openMigrated(4, &why);
+        QVERIFY2(m_db, qPrintable(why));
+    }
+
+    void cleanup()
+    {
+        m_db.reset();
+        m_testDb.reset();
+    }
+
+    void twoDispatchersDeliverEveryMailOnce()
+    {
+        SmtpSinkProcess sink;
+        const quint16 port = SmtpSinkProcess::freePort();
+        QVERIFY(sink.start(port));
+        QSet<QString> expected;
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(enqueue(QStringLiteral("client%1@example.fr").arg(i), QString::number(i)) > 0);
+        for (const OutboxRow &r : rows())
+            expected.insert(QStringLiteral("<joxai.outbox.%1.%2@bank.example>").arg(r.id).arg(r.createdAt.toMSecsSinceEpoch()));
+
+        MailDispatcher one(*m_db, optionsFor(port));
+        MailDispatcher two(*m_db, optionsFor(port));
+        one.start();
+        two.start();
+        QVERIFY(waitForRows(sent));
+        QTest::qWait(1500); // more polls: nothing goes twice
+        one.stop();
+        two.stop();
+        const QList<QJsonObject> got = sink.messages();
+        QCOMPARE(got.size(), 30);
+        QSet<QString> ids;
+        for (const QJsonObject &m : got)
+            ids.insert(m.value(QStringLiteral("message_id")).toString());
+        QCOMPARE(ids, expected);
+        QCOMPARE(one.sentCount() + two.sentCount(), 30);
+        qInfo("dispatcher one sent %lld, two sent %lld", one.sentCount(), two.sentCount());
+    }
+
+    void shutdownMidSendLeavesTheMailPending()
+    {
+        // An SMTP server that accepts the connection and never says a word.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *c = silent.nextPendingConnection())
+                held << c;
+        });
+        const qint64 id = enqueue(QStringLiteral("client@example.fr"), QStringLiteral("interrompu"));
+        MailDispatcher::Options options = optionsFor(silent.serverPort());
+        options.stopGraceMs = 300;
+        {
+            MailDispatcher dispatcher(*m_db, options);
+            dispatcher.start();
+            QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(!claimTokenOf(id).isEmpty(), 5000); // claimed, send in flight
+        } // the destructor stops it mid-send
+        const OutboxRow r = rows().first();
+        QCOMPARE(r.status, QStringLiteral("pending"));
+        QCOMPARE(r.attempts, 0);
+        QVERIFY(r.lastError.isEmpty());
+        QCOMPARE(claimTokenOf(id), QString()); // given back, due again at once
+
+        SmtpSinkProcess sink;
+        const quint16 port = SmtpSinkProcess::freePort();
+        QVERIFY(sink.start(port));
+        MailDispatcher next(*m_db, optionsFor(port));
+        next.start();
+        QVERIFY(waitForRows(sent));
+        next.stop();
+        QCOMPARE(sink.messages().size(), 1);
+        qDeleteAll(held);
+    }
+
+    void anImpossibleAddressFailsAtOnce()
+    {
+        SmtpSinkProcess sink;
+        const quint16 port = SmtpSinkProcess::freePort();
+        QVERIFY(sink.start(port));
+        const qint64 bad = enqueue(QStringLiteral("client@example.fr>\r\nRCPT TO:<x@evil.example"), QStringLiteral("bad"));
+        const qint64 good = enqueue(QStringLiteral("client@example.fr"), QStringLiteral("good"));
+        MailDispatcher dispatcher(*m_db, optionsFor(port));
+        dispatcher.start();
+        QVERIFY(waitForRows([](const OutboxRow &r) { return r.status != QLatin1String("pending"); }));
+        dispatcher.stop();
+        for (const OutboxRow &r : rows()) {
+            if (r.id == bad) {
+                QCOMPARE(r.status, QStringLiteral("failed"));
+                QCOMPARE(r.attempts, 1);
+                QCOMPARE(r.lastError, QStringLiteral("not a deliverable e-mail address"));
+            } else {
+                QCOMPARE(r.id, good);
+                QCOMPARE(r.status, QStringLiteral("sent"));
+            }
+        }
+        const QList<QJsonObject> got = sink.messages();
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got.first().value(QStringLiteral("rcpt_tos")).toArray(), QJsonArray{QStringLiteral("client@example.fr")});
+    }
+
+    void givesUpAfterTheLastAttempt()
+    {
+        MailDispatcher::Options options = optionsFor(SmtpSinkProcess::freePort()); // nobody listens
+        options.maxAttempts = 3;
+        enqueue(QStringLiteral("client@example.fr"), QStringLiteral("jamais"));
+        MailDispatcher dispatcher(*m_db, options);
+        dispatcher.start();
+        // Waits 1 s then 2 s between the three attempts.
+        QVERIFY(waitForRows([](const OutboxRow &r) { return r.status == QLatin1String("failed"); }, 20000));
+        dispatcher.stop();
+        const OutboxRow r = rows().first();
+        QCOMPARE(r.attempts, 3);
+        QVERIFY(!r.lastError.isEmpty());
+        QCOMPARE(dispatcher.failedAttempts(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMailDispatcher)
+#include "tst_maildispatcher.moc"
