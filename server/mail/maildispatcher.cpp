@@ -101,7 +101,6 @@ void MailDispatcher::loop()
             SqlSession s = m_db.session(); // this thread's own connection, dropped when the thread ends
             pass(s);
         }
-        Q_EMIT passFinished();
         QMutexLocker lock(&m_mutex);
         if (m_woken) {
             // Woken during the pass: look again soon, but let a burst of wakes share one pass.
@@ -188,10 +187,11 @@ bool MailDispatcher::deliver(SqlSession &s, const OutboxMail &mail)
     const int wait = backoffSeconds(failures, m_options.retrySeconds, m_options.maxRetrySeconds);
     auto marked = MailOutboxStore::markFailed(s, mail.id, m_token, attempt.error, now.addSecs(wait), giveUp);
     if (giveUp)
-        qCWarning(lcMail).noquote() << "mail" << mail.id << "failed" << failures << "times; giving up:" << attempt.error;
+        qCWarning(lcMail).noquote() << QStringLiteral("mail %1 failed %2 times; giving up: %3")
+                                           .arg(mail.id).arg(failures).arg(attempt.error);
     else
-        qCWarning(lcMail).noquote() << "mail" << mail.id << "not sent (attempt" << failures << "), next try in" << wait
-                                    << "s:" << attempt.error;
+        qCWarning(lcMail).noquote() << QStringLiteral("mail %1 not sent (attempt %2), next try in %3 s: %4")
+                                           .arg(mail.id).arg(failures).arg(wait).arg(attempt.error);
     return marked.ok() && attempt.outcome != SmtpSender::Outcome::ServerDown;
 }
 

@@ -62,10 +62,6 @@ public:
     qint64 sentCount() const { return m_sent.load(); }
     qint64 failedAttempts() const { return m_failed.load(); }
 
-Q_SIGNALS:
-    // Emitted from the mail thread after every pass over the outbox.
-    void passFinished();
-
 private:
     void loop();
     void pass(SqlSession &s);
