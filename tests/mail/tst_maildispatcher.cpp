@@ -1,7 +1,8 @@
 // The MailDispatcher on its own, on both databases, against the real SMTP sink: two dispatchers
 // on one outbox deliver every mail exactly once; shutdown in the middle of a send leaves the mail
 // pending and untouched (sent later, once); an impossible address fails at once; a mail that
-// keeps failing is marked failed after the configured number of attempts.
+// keeps failing is marked failed after the configured number of attempts; STARTTLS and TLS never
+// fall back to clear text.
 
 #include "server/mail/maildispatcher.h"
 #include "server/storage/database.h"
@@ -181,6 +182,35 @@ private Q_SLOTS:
         const QList<QJsonObject> got = sink.messages();
         QCOMPARE(got.size(), 1);
         QCOMPARE(got.first().value(QStringLiteral("rcpt_tos")).toArray(), QJsonArray{QStringLiteral("client@example.fr")});
+    }
+
+    void encryptionIsNeverDroppedSilently_data()
+    {
+        QTest::addColumn<QString>("security");
+        QTest::newRow("starttls") << QStringLiteral("starttls");
+        QTest::newRow("tls") << QStringLiteral("tls");
+    }
+
+    void encryptionIsNeverDroppedSilently()
+    {
+        // The sink speaks plain SMTP only: no STARTTLS offered, no TLS on connect. Nothing may go
+        // out in clear text; the mail waits with the reason.
+        QFETCH(QString, security);
+        SmtpSinkProcess sink;
+        const quint16 port = SmtpSinkProcess::freePort();
+        QVERIFY(sink.start(port));
+        MailDispatcher::Options options = optionsFor(port);
+        options.smtp.security = security;
+        options.smtp.timeoutSeconds = 5;
+        enqueue(QStringLiteral("client@example.fr"), QStringLiteral("secret"));
+        MailDispatcher dispatcher(*m_db, options);
+        dispatcher.start();
+        QVERIFY(waitForRows([](const OutboxRow &r) { return r.attempts >= 1; }));
+        dispatcher.stop();
+        const OutboxRow r = rows().first();
+        QCOMPARE(r.status, QStringLiteral("pending"));
+        QVERIFY2(r.lastError.contains(QStringLiteral("SSL"), Qt::CaseInsensitive), qPrintable(r.lastError));
+        QCOMPARE(sink.messages().size(), 0);
     }
 
     void givesUpAfterTheLastAttempt()
