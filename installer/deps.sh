@@ -3,11 +3,13 @@
 # Usage: installer/deps.sh [build|test]   (test adds the packages only the test suite uses)
 set -euo pipefail
 
+# libqt6opengl6-dev: Qt Charts' CMake package (the console's dashboard) requires Qt6OpenGL, which
+# qt6-charts-dev does not pull in; libxkbcommon-dev keeps Qt6Gui's optional XKB lookup quiet.
 want=(
   build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev qt6-translations-l10n
-  libqt6sql6-sqlite libqt6sql6-psql libgl-dev
+  libqt6sql6-sqlite libqt6sql6-psql libgl-dev libqt6opengl6-dev libxkbcommon-dev
   libssl-dev libcrypt-dev libcurl4-openssl-dev libpq-dev
   postgresql nodejs
 )

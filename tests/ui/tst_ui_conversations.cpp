@@ -3,20 +3,25 @@
 // answers, the customer's transcript has the answer; the customer's new message and typing show
 // up live, the agent's typing reaches the customer's socket; the assistant's sources are in the
 // transcript and card numbers arrive masked; internal notes stay with staff;
-// closing by shortcut; the help dialog lists the shortcuts; the models under
+// closing by shortcut; an agent answers a waiting customer with a canned response typed as
+// "/shortcut" and the customer receives the expanded text, with the customer panel showing who
+// they are and their earlier conversation; the help dialog lists the shortcuts; the models under
 // QAbstractItemModelTester.
 
 #include "tests/support/chatcustomer.h"
 #include "tests/support/httpclient.h"
 #include "tests/support/testserver.h"
 #include "tests/ui/uitest.h"
+#include "ui/client/cannedresponses.h"
 #include "ui/client/liveevents.h"
 #include "ui/models/conversationlistmodel.h"
 #include "ui/models/transcriptmodel.h"
 #include "ui/pages/conversationpanel.h"
+#include "ui/pages/customerpanel.h"
 #include "ui/pages/conversationspage.h"
 #include "ui/pages/mainwindow.h"
 #include "ui/widgets/bubbledelegate.h"
+#include "ui/widgets/cannedcompleter.h"
 #include "ui/widgets/composer.h"
 #include "ui/widgets/transcriptview.h"
 
@@ -25,6 +30,7 @@
 #include <QDialog>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QComboBox>
 #include <QPushButton>
@@ -288,6 +294,102 @@ private Q_SLOTS:
         // Release hands it back to the assistant.
         QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("releaseButton")), Qt::LeftButton);
         QVERIFY(waitFor([&] { return panel->status() == QStringLiteral("bot"); }));
+    }
+
+    void agentAnswersWithACannedResponse()
+    {
+        // A supervisor shares a canned response; the agent has one of their own.
+        const QString super = m_http->login(QStringLiteral("super@bank.test"), QLatin1String(HttpClient::kStaffPassword));
+        const QString hours = QStringLiteral("We are open Monday to Friday, 9:00 to 17:00, and Saturday morning.");
+        QCOMPARE(m_http->post(QStringLiteral("/api/v1/canned-responses"),
+                              {{QStringLiteral("title"), QStringLiteral("Opening hours")}, {QStringLiteral("content"), hours},
+                               {QStringLiteral("shortcut"), QStringLiteral("/hours")}}, super).status, 201);
+        QCOMPARE(m_http->post(QStringLiteral("/api/v1/canned-responses"),
+                              {{QStringLiteral("title"), QStringLiteral("Holiday closing")},
+                               {QStringLiteral("content"), QStringLiteral("We are closed on public holidays.")},
+                               {QStringLiteral("shortcut"), QStringLiteral("holidays")}}, super).status, 201);
+
+        // The customer came once before (same e-mail), and now waits for a person.
+        const QJsonObject who{{QStringLiteral("customer_name"), QStringLiteral("Rita Canned")},
+                              {QStringLiteral("customer_email"), QStringLiteral("rita@mail.test")}};
+        ChatCustomer earlier(*m_http);
+        QCOMPARE(earlier.start(QStringLiteral("fr"), who).status, 201);
+        QCOMPARE(earlier.close().status, 200);
+        ChatCustomer customer(*m_http);
+        QCOMPARE(customer.start(QStringLiteral("fr"), who).status, 201);
+        QCOMPARE(customer.escalate(QStringLiteral("Je veux parler à quelqu'un")).status, 200);
+
+        auto api = client(QStringLiteral("agent@bank.test"));
+        QVERIFY(api);
+        LiveEvents live(*api);
+        ConversationsPage page(*api, live);
+        page.resize(1200, 720);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.activateWindow();
+        page.activate();
+        ConversationListModel *waiting = page.model(ConversationsPage::WaitingTab);
+        QVERIFY(waitFor([&] { return !waiting->isLoading() && waiting->rowOfConversation(customer.conversationId()) >= 0; }));
+        ConversationPanel *panel = page.panel();
+        panel->open(customer.conversationId());
+        QVERIFY(waitFor([&] { return panel->isLoaded(); }));
+
+        // The customer panel: who they are, and their earlier conversation.
+        CustomerPanel *who2 = panel->customerPanel();
+        QCOMPARE(who2->nameText(), QStringLiteral("Rita Canned"));
+        QVERIFY2(who2->detailsText().contains(QStringLiteral("rita@mail.test")), qPrintable(who2->detailsText()));
+        QVERIFY2(who2->detailsText().contains(QStringLiteral("français")), qPrintable(who2->detailsText()));
+        QVERIFY(waitFor([&] { return who2->previousLoaded(); }));
+        QCOMPARE(who2->previousConversationIds(), QStringList{earlier.conversationId()});
+
+        panel->takeOver();
+        QVERIFY(waitFor([&] { return panel->status() == QStringLiteral("agent"); }));
+        QVERIFY(waitFor([&] { return panel->cannedResponses()->isLoaded(); }));
+
+        // "/ho" offers both shortcuts, "/hou" only one; Tab puts the response in place of what was typed.
+        auto *edit = panel->findChild<QPlainTextEdit *>(QStringLiteral("composerEdit"));
+        edit->setFocus();
+        QTest::keyClicks(edit, QStringLiteral("Hello Rita. /ho"));
+        CannedCompleter *canned = panel->composer()->canned();
+        QVERIFY(canned->isListVisible());
+        QCOMPARE(canned->suggestions(), (QStringList{QStringLiteral("/holidays"), QStringLiteral("/hours")}));
+        QTest::keyClicks(edit, QStringLiteral("u"));
+        QCOMPARE(canned->suggestions(), QStringList{QStringLiteral("/hours")});
+        QTest::keyClick(edit, Qt::Key_Tab);
+        QCOMPARE(edit->toPlainText(), QStringLiteral("Hello Rita. ") + hours);
+        QVERIFY(!canned->isListVisible());
+        QVERIFY(edit->hasFocus() || !page.isActiveWindow()); // Tab expanded instead of moving on
+
+        // A shortcut saved without its slash works the same, through the list and Enter.
+        QTest::keyClicks(edit, QStringLiteral(" /HOLI"));
+        QCOMPARE(canned->suggestions(), QStringList{QStringLiteral("/holidays")});
+        QTest::keyClick(edit, Qt::Key_Return);
+        const QString expected = QStringLiteral("Hello Rita. ") + hours + QStringLiteral(" We are closed on public holidays.");
+        QCOMPARE(edit->toPlainText(), expected);
+        // A slash inside a word is no shortcut.
+        QTest::keyClicks(edit, QStringLiteral(" and/ho"));
+        QVERIFY(!canned->isListVisible());
+        for (int i = 0; i < 7; ++i)
+            QTest::keyClick(edit, Qt::Key_Backspace);
+        QCOMPARE(edit->toPlainText(), expected);
+
+        // Ctrl+Enter sends; the customer receives the expanded text.
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(waitFor([&] { return transcriptBodies(panel->transcript()).contains(expected); }));
+        const HttpResult seen = customer.messagesAfter(0);
+        QCOMPARE(seen.status, 200);
+        QStringList bodies;
+        for (const QJsonValue &v : seen.items())
+            bodies << v.toObject().value(QStringLiteral("body")).toString();
+        QVERIFY2(bodies.contains(expected), qPrintable(bodies.join(u'|')));
+        QVERIFY(!bodies.join(u'|').contains(QStringLiteral("/hours")));
+
+        // Ctrl+K lists every response.
+        QTest::keyClick(edit, Qt::Key_K, Qt::ControlModifier);
+        QVERIFY(canned->isListVisible());
+        QCOMPARE(canned->suggestions().size(), 2);
+        QTest::keyClick(edit, Qt::Key_Escape);
+        QVERIFY(!canned->isListVisible());
     }
 
     void helpListsTheConversationShortcuts()

@@ -4,6 +4,10 @@
 #include "ui/client/apierror.h"
 #include "ui/client/apiclient.h"
 #include "ui/client/credentialstore.h"
+#include "ui/client/liveevents.h"
+#include "ui/client/notificationcenter.h"
+#include "ui/models/customersmodel.h"
+#include "ui/models/dashboardfigures.h"
 #include "ui/models/conversationlistmodel.h"
 #include "ui/models/knowledgemodel.h"
 #include "ui/models/ticketsmodel.h"
@@ -11,8 +15,19 @@
 #include "ui/pages/language.h"
 #include "ui/pages/logindialog.h"
 #include "ui/pages/navigation.h"
+#include "ui/pages/conversationpanel.h"
+#include "ui/pages/customerdetail.h"
+#include "ui/pages/customerpanel.h"
+#include "ui/pages/customerspage.h"
+#include "ui/pages/dashboardpage.h"
+#include "ui/widgets/kpitile.h"
+#include "ui/widgets/notificationbell.h"
+#include "ui/widgets/traynotifier.h"
 
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace joxai::ui;
@@ -71,6 +86,50 @@ private Q_SLOTS:
         limited.retryAfterSeconds = 1;
         QCOMPARE(limited.message(), QStringLiteral("Too many attempts. Please wait 1 second and try again."));
         QCOMPARE(ConversationListModel::durationText(2 * 86400), QStringLiteral("2 days"));
+    }
+
+    void newPagesSpeakFrench()
+    {
+        Language language;
+        QVERIFY(language.install(QStringLiteral("fr")));
+        QCOMPARE(Navigation::title(PageId::Dashboard), QStringLiteral("Tableau de bord"));
+        QCOMPARE(Navigation::title(PageId::Customers), QStringLiteral("Clients"));
+        ApiClient api;
+        LiveEvents live(api);
+
+        // Dashboard: tiles, buttons, figures in French notation.
+        DashboardPage dashboard(api);
+        QCOMPARE(dashboard.tile(DashboardPage::EscalationRate)->caption(), QStringLiteral("Taux d’escalade"));
+        QCOMPARE(dashboard.tile(DashboardPage::FirstResponse)->caption(), QStringLiteral("Première réponse"));
+        QCOMPARE(dashboard.tile(DashboardPage::AiCost)->caption(), QStringLiteral("Coût de l’assistant"));
+        QCOMPARE(dashboard.findChild<QPushButton *>(QStringLiteral("exportButton"))->text(), QStringLiteral("&Exporter en CSV…"));
+        QCOMPARE(DashboardFigures::percent(0.125), QStringLiteral("12,5\u00a0%"));
+        QCOMPARE(DashboardFigures::duration(125.0), QStringLiteral("2 min 05 s"));
+        QCOMPARE(DashboardFigures::duration(std::nullopt), QStringLiteral("–"));
+
+        // Customers: list, detail and the data-protection actions.
+        CustomersPage customers(api);
+        QCOMPARE(customers.findChild<QLineEdit *>(QStringLiteral("searchEdit"))->placeholderText(),
+                 QStringLiteral("Nom, e-mail, téléphone ou référence bancaire (Ctrl+F)"));
+        QCOMPARE(customers.model()->headerData(CustomersModel::Reference, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 QStringLiteral("Référence bancaire"));
+        QCOMPARE(customers.detail()->findChild<QLabel *>(QStringLiteral("customerTitle"))->text(), QStringLiteral("Aucun client ouvert"));
+        QCOMPARE(customers.detail()->findChild<QPushButton *>(QStringLiteral("eraseButton"))->text(),
+                 QStringLiteral("&Effacer les données personnelles…"));
+
+        // The bell, the desktop notification and the conversation's new parts.
+        NotificationCenter center(api, live);
+        NotificationBell bell(center);
+        QCOMPARE(bell.toolTip(), QStringLiteral("Aucune notification non lue"));
+        QCOMPARE(bell.popup()->findChild<QPushButton *>(QStringLiteral("markAllReadButton"))->text(),
+                 QStringLiteral("Tout marquer comme &lu"));
+        TrayNotifier tray(center, nullptr);
+        tray.announce({{QStringLiteral("type"), QStringLiteral("assignment")}, {QStringLiteral("title"), QStringLiteral("x")}});
+        QCOMPARE(tray.lastTitle(), QStringLiteral("Nouvelle affectation pour vous"));
+        ConversationPanel panel(api);
+        QCOMPARE(panel.findChild<QToolButton *>(QStringLiteral("cannedButton"))->text(), QStringLiteral("/ Réponses types"));
+        QCOMPARE(panel.customerPanel()->nameText(), QStringLiteral("Aucune conversation ouverte"));
+        QVERIFY(language.install(QStringLiteral("en")));
     }
 
     void unknownLanguageFallsBackToEnglish()

@@ -1,11 +1,13 @@
 #include "ui/pages/conversationpanel.h"
 
 #include "ui/client/apiclient.h"
+#include "ui/client/cannedresponses.h"
 #include "ui/client/liveevents.h"
 #include "ui/client/logging.h"
 #include "ui/models/conversationlistmodel.h"
 #include "ui/models/transcriptmodel.h"
 #include "ui/pages/assigndialog.h"
+#include "ui/pages/customerpanel.h"
 #include "ui/widgets/composer.h"
 #include "ui/widgets/transcriptview.h"
 
@@ -32,7 +34,8 @@ ConversationPanel::ConversationPanel(ApiClient &api, QWidget *parent)
       m_error(new QLabel(this)), m_takeover(new QPushButton(tr("&Take over"), this)),
       m_release(new QPushButton(tr("&Release to assistant"), this)), m_assign(new QPushButton(tr("A&ssign…"), this)),
       m_close(new QPushButton(tr("Clos&e"), this)), m_transcript(new TranscriptModel(this)),
-      m_view(new TranscriptView(this)), m_composer(new Composer(this))
+      m_view(new TranscriptView(this)), m_composer(new Composer(this)), m_canned(new CannedResponses(api, this)),
+      m_customer(new CustomerPanel(api, this))
 {
     setObjectName(QStringLiteral("conversationPanel"));
     m_title->setObjectName(QStringLiteral("conversationTitle"));
@@ -65,14 +68,21 @@ ConversationPanel::ConversationPanel(ApiClient &api, QWidget *parent)
     actions->addWidget(m_assign);
     actions->addStretch(1);
     actions->addWidget(m_close);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
-    layout->addWidget(m_details);
-    layout->addLayout(actions);
-    layout->addWidget(m_error);
-    layout->addWidget(m_view, 1);
-    layout->addWidget(m_typing);
-    layout->addWidget(m_composer);
+    auto *main = new QVBoxLayout;
+    main->setContentsMargins(0, 0, 0, 0);
+    main->addWidget(m_title);
+    main->addWidget(m_details);
+    main->addLayout(actions);
+    main->addWidget(m_error);
+    main->addWidget(m_view, 1);
+    main->addWidget(m_typing);
+    main->addWidget(m_composer);
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(main, 1);
+    layout->addWidget(m_customer);
+    m_composer->setCannedResponses(*m_canned);
+    m_canned->reload();
+    connect(m_customer, &CustomerPanel::openConversation, this, &ConversationPanel::open);
 
     m_typingTimeout.setSingleShot(true);
     m_typingTimeout.setInterval(5000);
@@ -112,6 +122,7 @@ void ConversationPanel::open(const QString &conversationId)
         m_composer->clear();
         m_typing->hide();
         m_error->hide();
+        m_customer->showConversation({});
     }
     if (m_id.isEmpty()) {
         m_title->setText(tr("No conversation open"));
@@ -164,6 +175,7 @@ void ConversationPanel::show(const QJsonObject &conversation)
     if (ticket > 0)
         parts << tr("ticket #%1").arg(ticket);
     m_details->setText(parts.join(QStringLiteral(" · ")));
+    m_customer->showConversation(conversation);
     updateActions();
 }
 

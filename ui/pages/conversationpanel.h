@@ -13,7 +13,9 @@ class QPushButton;
 namespace joxai::ui {
 
 class ApiClient;
+class CannedResponses;
 class Composer;
+class CustomerPanel;
 class TranscriptModel;
 class TranscriptView;
 struct LiveEvent;
@@ -36,6 +38,8 @@ public:
     bool isLoaded() const { return !m_conversation.isEmpty(); }
     TranscriptModel *transcript() const { return m_transcript; }
     Composer *composer() const { return m_composer; }
+    CannedResponses *cannedResponses() const { return m_canned; }
+    CustomerPanel *customerPanel() const { return m_customer; }
     bool customerTyping() const;
 
     void takeOver();
@@ -74,6 +78,8 @@ private:
     TranscriptModel *m_transcript;
     TranscriptView *m_view;
     Composer *m_composer;
+    CannedResponses *m_canned;
+    CustomerPanel *m_customer;
     QTimer m_typingTimeout;
 };
 

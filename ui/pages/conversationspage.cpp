@@ -30,7 +30,8 @@ QList<QPair<QKeySequence, QString>> ConversationsPage::shortcuts()
     return {{kNextWaiting, tr("Conversations: open the customer waiting longest")},
             {kTakeOver, tr("Conversations: take over the open conversation")},
             {kSend, tr("Conversations: send the message or note")},
-            {kClose, tr("Conversations: close the open conversation")}};
+            {kClose, tr("Conversations: close the open conversation")},
+            {QKeySequence(Qt::CTRL | Qt::Key_K), tr("Conversations: insert a canned response (or type / and its shortcut, then Tab)")}};
 }
 
 ConversationsPage::ConversationsPage(ApiClient &api, LiveEvents &live, QWidget *parent)

@@ -1,14 +1,20 @@
 #include "ui/pages/mainwindow.h"
 
 #include "ui/client/apiclient.h"
+#include "ui/client/notificationcenter.h"
 #include "ui/models/usersmodel.h"
 #include "ui/pages/auditpage.h"
 #include "ui/pages/conversationspage.h"
+#include "ui/pages/customerspage.h"
+#include "ui/pages/dashboardpage.h"
 #include "ui/pages/knowledgepage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/shortcutsdialog.h"
 #include "ui/pages/ticketspage.h"
 #include "ui/pages/userspage.h"
+#include "ui/pages/ticketdetail.h"
+#include "ui/widgets/notificationbell.h"
+#include "ui/widgets/traynotifier.h"
 
 #include <QAction>
 #include <QApplication>
@@ -84,6 +90,7 @@ MainWindow::MainWindow(ApiClient &api, LiveEvents &live, QWidget *parent)
     showConnection(live.state());
 
     buildMenus();
+    buildNotifications();
     resize(1200, 760);
     if (!m_order.isEmpty())
         m_sidebar->setCurrentRow(0);
@@ -94,18 +101,34 @@ MainWindow::~MainWindow() = default;
 Page *MainWindow::createPage(PageId id)
 {
     switch (id) {
+    case PageId::Dashboard:
+        return new DashboardPage(m_api, this);
     case PageId::Conversations:
         return new ConversationsPage(m_api, m_live, this);
     case PageId::Tickets:
         return new TicketsPage(m_api, m_live, this);
     case PageId::Knowledge:
         return new KnowledgePage(m_api, this);
+    case PageId::Customers: {
+        auto *p = new CustomersPage(m_api, this);
+        connect(p, &CustomersPage::openConversation, this, [this](const QString &conversationId) {
+            if (auto *conversations = qobject_cast<ConversationsPage *>(page(PageId::Conversations))) {
+                showPage(PageId::Conversations);
+                conversations->openConversation(conversationId);
+            }
+        });
+        return p;
+    }
     case PageId::Users:
         return new UsersPage(m_api, this);
     case PageId::Audit:
         return new AuditPage(m_api, this);
     case PageId::Settings: {
         auto *p = new SettingsPage(m_api, this);
+        connect(p, &SettingsPage::personalSaved, this, [this](const QJsonObject &user) {
+            if (m_tray && user.contains(QStringLiteral("desktop_notifications")))
+                m_tray->setEnabled(user.value(QStringLiteral("desktop_notifications")).toBool());
+        });
         connect(p, &SettingsPage::languageChosen, this, &MainWindow::languageChosen);
         connect(p, &SettingsPage::changePasswordRequested, this, &MainWindow::changePasswordRequested);
         return p;
@@ -217,6 +240,46 @@ void MainWindow::showConnection(LiveEvents::State state)
                                  ? tr("Live updates are arriving.")
                                  : tr("Live updates are paused; nothing is lost, the console catches up when "
                                       "the connection is back."));
+}
+
+void MainWindow::buildNotifications()
+{
+    m_notifications = new NotificationCenter(m_api, m_live, this);
+    m_bell = new NotificationBell(*m_notifications, this);
+    menuBar()->setCornerWidget(m_bell, Qt::TopRightCorner);
+    m_tray = new TrayNotifier(*m_notifications, this, this);
+    connect(m_tray, &TrayNotifier::fallbackMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(m_bell, &NotificationBell::activated, this, &MainWindow::openNotification);
+    connect(m_notifications, &NotificationCenter::failed, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    // After every (re)connect the count is read again: the socket's resync tells what was missed,
+    // the list tells what was read meanwhile on another desk.
+    connect(&m_live, &LiveEvents::stateChanged, m_notifications, [this](LiveEvents::State state) {
+        if (state == LiveEvents::State::Connected)
+            m_notifications->reload();
+    });
+    m_notifications->reload();
+    // The person's own choice about desktop notifications (Settings, personal).
+    m_api.get(QStringLiteral("/api/v1/settings"), {}, this, [this](const ApiReply &r) {
+        if (!r.ok())
+            return;
+        const QJsonObject user = r.object().value(QStringLiteral("user")).toObject();
+        if (user.contains(QStringLiteral("desktop_notifications")))
+            m_tray->setEnabled(user.value(QStringLiteral("desktop_notifications")).toBool());
+    });
+}
+
+void MainWindow::openNotification(const QJsonObject &notification)
+{
+    const QJsonObject data = notification.value(QStringLiteral("data")).toObject();
+    const QString conversation = data.value(QStringLiteral("conversation_id")).toString();
+    const qint64 ticket = data.value(QStringLiteral("ticket_id")).toInteger();
+    if (auto *conversations = qobject_cast<ConversationsPage *>(page(PageId::Conversations)); conversations && !conversation.isEmpty()) {
+        showPage(PageId::Conversations);
+        conversations->openConversation(conversation);
+    } else if (auto *tickets = qobject_cast<TicketsPage *>(page(PageId::Tickets)); tickets && ticket > 0) {
+        showPage(PageId::Tickets);
+        tickets->detail()->open(ticket);
+    }
 }
 
 void MainWindow::showShortcuts()

@@ -16,7 +16,10 @@ namespace joxai::ui {
 
 class ApiClient;
 class CredentialStore;
+class NotificationBell;
+class NotificationCenter;
 class Page;
+class TrayNotifier;
 
 class MainWindow final : public QMainWindow
 {
@@ -37,6 +40,9 @@ public:
     // A lasting note in the status bar (e.g. "no keychain available").
     void setNote(const QString &text, const QString &details = {});
     void showShortcuts();
+    NotificationCenter *notifications() const { return m_notifications; }
+    NotificationBell *bell() const { return m_bell; }
+    TrayNotifier *tray() const { return m_tray; }
 
 Q_SIGNALS:
     void logoutRequested();
@@ -47,6 +53,9 @@ private:
     Page *createPage(PageId id);
     void buildMenus();
     void showConnection(LiveEvents::State state);
+    void buildNotifications();
+    // Opens what a notification is about (its conversation, else its ticket).
+    void openNotification(const QJsonObject &notification);
 
     ApiClient &m_api;
     LiveEvents &m_live;
@@ -56,6 +65,9 @@ private:
     QLabel *m_note;
     QList<PageId> m_order;
     QMap<PageId, Page *> m_pages;
+    NotificationCenter *m_notifications = nullptr;
+    NotificationBell *m_bell = nullptr;
+    TrayNotifier *m_tray = nullptr;
 };
 
 } // namespace joxai::ui

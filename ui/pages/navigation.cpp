@@ -21,9 +21,11 @@ QList<PageId> Navigation::entriesFor(const QString &role)
 bool Navigation::isBuilt(PageId id)
 {
     switch (id) {
+    case PageId::Dashboard:
     case PageId::Conversations:
     case PageId::Tickets:
     case PageId::Knowledge:
+    case PageId::Customers:
     case PageId::Users:
     case PageId::Audit:
     case PageId::Settings:

@@ -393,6 +393,7 @@ void SettingsPage::savePersonal()
         }
         showPersonal(r.object().value(QStringLiteral("user")).toObject());
         setMessage(m_personalMessage, tr("Saved."), false);
+        Q_EMIT personalSaved(r.object().value(QStringLiteral("user")).toObject());
         if (changes.contains(QStringLiteral("language")))
             Q_EMIT languageChosen(changes.value(QStringLiteral("language")).toString());
     });

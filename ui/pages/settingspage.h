@@ -49,6 +49,8 @@ Q_SIGNALS:
     void languageChosen(const QString &code);
     void changePasswordRequested();
     void loadedFromServer();
+    // The personal settings were saved (the server's `user` object).
+    void personalSaved(const QJsonObject &user);
 
 private:
     QWidget *buildPersonal();

@@ -1,17 +1,20 @@
 #include "ui/widgets/composer.h"
 
+#include "ui/widgets/cannedcompleter.h"
+
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace joxai::ui {
 
 Composer::Composer(QWidget *parent)
     : QWidget(parent), m_edit(new QPlainTextEdit(this)), m_internal(new QCheckBox(tr("&Internal note"), this)),
-      m_send(new QPushButton(tr("&Send"), this))
+      m_send(new QPushButton(tr("&Send"), this)), m_cannedButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("composer"));
     m_edit->setObjectName(QStringLiteral("composerEdit"));
@@ -22,8 +25,16 @@ Composer::Composer(QWidget *parent)
     m_internal->setToolTip(tr("Only staff see internal notes; the customer never does."));
     m_send->setToolTip(tr("Send (%1)").arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
 
+    m_cannedButton->setObjectName(QStringLiteral("cannedButton"));
+    m_cannedButton->setText(tr("/ Canned responses"));
+    m_cannedButton->setToolTip(tr("Insert a canned response (%1), or type / and its shortcut")
+                                   .arg(QKeySequence(Qt::CTRL | Qt::Key_K).toString(QKeySequence::NativeText)));
+    m_cannedButton->setAutoRaise(true);
+    m_cannedButton->hide(); // until there are canned responses to offer
+
     auto *row = new QHBoxLayout;
     row->addWidget(m_internal);
+    row->addWidget(m_cannedButton);
     row->addStretch(1);
     row->addWidget(m_send);
     auto *layout = new QVBoxLayout(this);
@@ -87,6 +98,14 @@ void Composer::setBusy(bool busy)
 void Composer::focusText()
 {
     m_edit->setFocus();
+}
+
+void Composer::setCannedResponses(CannedResponses &responses)
+{
+    delete m_canned;
+    m_canned = new CannedCompleter(m_edit, responses, this);
+    m_cannedButton->show();
+    connect(m_cannedButton, &QToolButton::clicked, m_canned, &CannedCompleter::showPicker);
 }
 
 void Composer::submit()
