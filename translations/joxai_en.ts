@@ -139,6 +139,25 @@
     </message>
 </context>
 <context>
+    <name>DashboardFigures</name>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Dashboard</source>
@@ -432,6 +451,13 @@
     </message>
 </context>
 <context>
+    <name>joxai::ui::CannedCompleter</name>
+    <message>
+        <source>%1  —  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>joxai::ui::ChangePasswordDialog</name>
     <message>
         <source>&amp;Change password</source>
@@ -514,6 +540,14 @@
     </message>
     <message>
         <source>Add &amp;note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/ Canned responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert a canned response (%1), or type / and its shortcut</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -777,6 +811,10 @@
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Conversations: insert a canned response (or type / and its shortcut, then Tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>joxai::ui::CredentialStore</name>
@@ -790,6 +828,486 @@
     </message>
     <message>
         <source>No system keychain is available (%1). Sign-ins are kept in memory only until the console is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::CustomerDetail</name>
+    <message>
+        <source>E&amp;xport data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;rase personal data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a conversation to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conversations&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for a customer by name, e-mail, phone or bank reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place on &amp;legal hold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data erased on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On legal hold: %1. Their data is kept and cannot be erased until the hold is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift &amp;legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export customer data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer data saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1? Their name, e-mail, phone and what they wrote are replaced for good; statistics and the audit log stay. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s personal data has been erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place on legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this customer&apos;s data held (case, authority)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place on &amp;hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A legal hold needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer is on legal hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The legal hold is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::CustomerPanel</name>
+    <message>
+        <source>Double-click to open an earlier conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Customer&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Earlier conversations&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversation open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No e-mail given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to online banking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in (identity not verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: this is their first conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::CustomersModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On legal hold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data erased on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::CustomersPage</name>
+    <message>
+        <source>Name, e-mail, phone or bank reference (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Customers&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::DashboardCharts</name>
+    <message>
+        <source>Conversations and escalations per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tickets by status (%n in all)</source>
+        <translation>
+            <numerusform>Tickets by status (%n in all)</numerusform>
+            <numerusform>Tickets by status (%n in all)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer satisfaction (no ratings yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Customer satisfaction (%n rating(s))</source>
+        <translation>
+            <numerusform>Customer satisfaction (%n rating)</numerusform>
+            <numerusform>Customer satisfaction (%n ratings)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant usage (estimated cost %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::DashboardPage</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contained by the assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed conversations the assistant handled alone, without a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average time from the escalation to the first answer of a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average time from the start of a conversation to its close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Dashboard&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start of the range is after its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 escalated · %2 waiting now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handed to a person</source>
+        <translation>
+            <numerusform>%n handed to a person</numerusform>
+            <numerusform>%n handed to a person</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n closed</source>
+        <translation>
+            <numerusform>of %n closed</numerusform>
+            <numerusform>of %n closed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>after an escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n rating</numerusform>
+            <numerusform>%n ratings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 answers · %2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1355,6 +1873,32 @@
     </message>
 </context>
 <context>
+    <name>joxai::ui::NotificationBell</name>
+    <message>
+        <source>Mark &amp;all read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notification(s)</source>
+        <translation>
+            <numerusform>%n unread notification</numerusform>
+            <numerusform>%n unread notifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unread notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing yet. Escalations and assignments to you appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>joxai::ui::SettingsPage</name>
     <message>
         <source>&amp;Personal</source>
@@ -1912,6 +2456,21 @@
             <numerusform>%n ticket assigned.</numerusform>
             <numerusform>%n tickets assigned.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::TrayNotifier</name>
+    <message>
+        <source>JoxAI console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer is waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to you</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

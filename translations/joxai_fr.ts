@@ -139,6 +139,25 @@
     </message>
 </context>
 <context>
+    <name>DashboardFigures</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation>%1&#xa0;$</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Dashboard</source>
@@ -432,6 +451,13 @@
     </message>
 </context>
 <context>
+    <name>joxai::ui::CannedCompleter</name>
+    <message>
+        <source>%1  —  %2</source>
+        <translation>%1  —  %2</translation>
+    </message>
+</context>
+<context>
     <name>joxai::ui::ChangePasswordDialog</name>
     <message>
         <source>&amp;Change password</source>
@@ -515,6 +541,14 @@
     <message>
         <source>Add &amp;note</source>
         <translation>Ajouter la &amp;note</translation>
+    </message>
+    <message>
+        <source>/ Canned responses</source>
+        <translation>/ Réponses types</translation>
+    </message>
+    <message>
+        <source>Insert a canned response (%1), or type / and its shortcut</source>
+        <translation>Insérer une réponse type (%1), ou taper / et son raccourci</translation>
     </message>
 </context>
 <context>
@@ -777,6 +811,10 @@
         <source>Nobody is waiting.</source>
         <translation>Personne n’attend.</translation>
     </message>
+    <message>
+        <source>Conversations: insert a canned response (or type / and its shortcut, then Tab)</source>
+        <translation>Conversations&#xa0;: insérer une réponse type (ou taper / et son raccourci, puis Tab)</translation>
+    </message>
 </context>
 <context>
     <name>joxai::ui::CredentialStore</name>
@@ -791,6 +829,486 @@
     <message>
         <source>No system keychain is available (%1). Sign-ins are kept in memory only until the console is closed.</source>
         <translation>Aucun trousseau système n’est disponible (%1). Les connexions sont gardées en mémoire seulement, jusqu’à la fermeture de la console.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::CustomerDetail</name>
+    <message>
+        <source>E&amp;xport data…</source>
+        <translation>E&amp;xporter les données…</translation>
+    </message>
+    <message>
+        <source>E&amp;rase personal data…</source>
+        <translation>&amp;Effacer les données personnelles…</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Double-click a conversation to open it.</source>
+        <translation>Double-cliquez sur une conversation pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conversations&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Conversations&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No customer open</source>
+        <translation>Aucun client ouvert</translation>
+    </message>
+    <message>
+        <source>Search for a customer by name, e-mail, phone or bank reference.</source>
+        <translation>Cherchez un client par nom, e-mail, téléphone ou référence bancaire.</translation>
+    </message>
+    <message>
+        <source>Place on &amp;legal hold…</source>
+        <translation>Placer sous &amp;conservation légale…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Bank reference</source>
+        <translation>Référence bancaire</translation>
+    </message>
+    <message>
+        <source>Customer since %1</source>
+        <translation>Client depuis le %1</translation>
+    </message>
+    <message>
+        <source>Personal data erased on %1.</source>
+        <translation>Données personnelles effacées le %1.</translation>
+    </message>
+    <message>
+        <source>On legal hold: %1. Their data is kept and cannot be erased until the hold is lifted.</source>
+        <translation>Sous conservation légale&#xa0;: %1. Ses données sont conservées et ne peuvent pas être effacées tant que la mesure n’est pas levée.</translation>
+    </message>
+    <message>
+        <source>Lift &amp;legal hold</source>
+        <translation>Lever la &amp;conservation légale</translation>
+    </message>
+    <message>
+        <source>%1 / 5</source>
+        <translation>%1 / 5</translation>
+    </message>
+    <message>
+        <source>Export customer data</source>
+        <translation>Exporter les données du client</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Customer data saved to %1.</source>
+        <translation>Données du client enregistrées dans %1.</translation>
+    </message>
+    <message>
+        <source>No customer open.</source>
+        <translation>Aucun client ouvert.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Impossible d’écrire le fichier %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Effacer les données personnelles</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1? Their name, e-mail, phone and what they wrote are replaced for good; statistics and the audit log stay. This cannot be undone.</source>
+        <translation>Effacer les données personnelles de %1&#xa0;? Son nom, son e-mail, son téléphone et ce qu’il a écrit sont remplacés définitivement&#xa0;; les statistiques et le journal d’audit restent. C’est irréversible.</translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s personal data has been erased.</source>
+        <translation>Les données personnelles du client ont été effacées.</translation>
+    </message>
+    <message>
+        <source>Place on legal hold</source>
+        <translation>Placer sous conservation légale</translation>
+    </message>
+    <message>
+        <source>Why is this customer&apos;s data held (case, authority)?</source>
+        <translation>Pourquoi les données de ce client sont-elles conservées (affaire, autorité)&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Place on &amp;hold</source>
+        <translation>&amp;Placer sous conservation</translation>
+    </message>
+    <message>
+        <source>A legal hold needs a reason.</source>
+        <translation>Une conservation légale demande un motif.</translation>
+    </message>
+    <message>
+        <source>The customer is on legal hold.</source>
+        <translation>Le client est sous conservation légale.</translation>
+    </message>
+    <message>
+        <source>The legal hold is lifted.</source>
+        <translation>La conservation légale est levée.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::CustomerPanel</name>
+    <message>
+        <source>Double-click to open an earlier conversation.</source>
+        <translation>Double-cliquez pour ouvrir une conversation précédente.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Customer&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Client&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Earlier conversations&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Conversations précédentes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No conversation open</source>
+        <translation>Aucune conversation ouverte</translation>
+    </message>
+    <message>
+        <source>No e-mail given</source>
+        <translation>Aucun e-mail indiqué</translation>
+    </message>
+    <message>
+        <source>Writes in %1</source>
+        <translation>Écrit en %1</translation>
+    </message>
+    <message>
+        <source>Signed in to online banking</source>
+        <translation>Connecté à la banque en ligne</translation>
+    </message>
+    <message>
+        <source>Not signed in (identity not verified)</source>
+        <translation>Non connecté (identité non vérifiée)</translation>
+    </message>
+    <message>
+        <source>Bank reference: %1</source>
+        <translation>Référence bancaire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Téléphone&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>On legal hold</source>
+        <translation>Sous conservation légale</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>None: this is their first conversation.</source>
+        <translation>Aucune&#xa0;: c’est sa première conversation.</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::CustomersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Bank reference</source>
+        <translation>Référence bancaire</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Conservation légale</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>On legal hold: %1</source>
+        <translation>Sous conservation légale&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Personal data erased on %1.</source>
+        <translation>Données personnelles effacées le %1.</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Conservé</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::CustomersPage</name>
+    <message>
+        <source>Name, e-mail, phone or bank reference (Ctrl+F)</source>
+        <translation>Nom, e-mail, téléphone ou référence bancaire (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Customers&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Clients&lt;/h2&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::DashboardCharts</name>
+    <message>
+        <source>Conversations and escalations per day</source>
+        <translation>Conversations et escalades par jour</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Escalades</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tickets by status (%n in all)</source>
+        <translation>
+            <numerusform>Tickets par état (%n au total)</numerusform>
+            <numerusform>Tickets par état (%n au total)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Customer satisfaction (no ratings yet)</source>
+        <translation>Satisfaction des clients (aucune note pour l’instant)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Customer satisfaction (%n rating(s))</source>
+        <translation>
+            <numerusform>Satisfaction des clients (%n note)</numerusform>
+            <numerusform>Satisfaction des clients (%n notes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation>Note moyenne</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Assistant usage (estimated cost %1)</source>
+        <translation>Utilisation de l’assistant (coût estimé %1)</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>From the cache</source>
+        <translation>Depuis le cache</translation>
+    </message>
+    <message>
+        <source>Fallbacks</source>
+        <translation>Replis</translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::DashboardPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Période choisie</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Escalation rate</source>
+        <translation>Taux d’escalade</translation>
+    </message>
+    <message>
+        <source>Contained by the assistant</source>
+        <translation>Traitées par l’assistant</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Première réponse</translation>
+    </message>
+    <message>
+        <source>Resolution time</source>
+        <translation>Délai de résolution</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Assistant cost</source>
+        <translation>Coût de l’assistant</translation>
+    </message>
+    <message>
+        <source>Closed conversations the assistant handled alone, without a person.</source>
+        <translation>Conversations closes que l’assistant a traitées seul, sans personne.</translation>
+    </message>
+    <message>
+        <source>Average time from the escalation to the first answer of a person.</source>
+        <translation>Temps moyen entre l’escalade et la première réponse d’une personne.</translation>
+    </message>
+    <message>
+        <source>Average time from the start of a conversation to its close.</source>
+        <translation>Temps moyen entre le début d’une conversation et sa clôture.</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Dashboard&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Tableau de bord&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>A&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The start of the range is after its end.</source>
+        <translation>Le début de la période est après sa fin.</translation>
+    </message>
+    <message>
+        <source>%1 escalated · %2 waiting now</source>
+        <translation>%1 escaladées · %2 en attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handed to a person</source>
+        <translation>
+            <numerusform>%n confiée à une personne</numerusform>
+            <numerusform>%n confiées à une personne</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n closed</source>
+        <translation>
+            <numerusform>sur %n close</numerusform>
+            <numerusform>sur %n closes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>after an escalation</source>
+        <translation>après une escalade</translation>
+    </message>
+    <message>
+        <source>start to close</source>
+        <translation>du début à la clôture</translation>
+    </message>
+    <message>
+        <source>%1 / 5</source>
+        <translation>%1 / 5</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 answers · %2 tokens</source>
+        <translation>%1 réponses · %2 jetons</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Mis à jour à %1</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>Rien à exporter pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Export dashboard</source>
+        <translation>Exporter le tableau de bord</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Dashboard saved to %1.</source>
+        <translation>Tableau de bord enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Impossible d’écrire le fichier %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1356,6 +1874,32 @@
     </message>
 </context>
 <context>
+    <name>joxai::ui::NotificationBell</name>
+    <message>
+        <source>Mark &amp;all read</source>
+        <translation>Tout marquer comme &amp;lu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notification(s)</source>
+        <translation>
+            <numerusform>%n notification non lue</numerusform>
+            <numerusform>%n notifications non lues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unread notifications</source>
+        <translation>Aucune notification non lue</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Nothing yet. Escalations and assignments to you appear here.</source>
+        <translation>Rien pour l’instant. Les escalades et ce qui vous est confié apparaissent ici.</translation>
+    </message>
+</context>
+<context>
     <name>joxai::ui::SettingsPage</name>
     <message>
         <source>&amp;Personal</source>
@@ -1913,6 +2457,21 @@
             <numerusform>%n ticket attribué.</numerusform>
             <numerusform>%n tickets attribués.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>joxai::ui::TrayNotifier</name>
+    <message>
+        <source>JoxAI console</source>
+        <translation>Console JoxAI</translation>
+    </message>
+    <message>
+        <source>A customer is waiting: %1</source>
+        <translation>Un client attend&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Assigned to you</source>
+        <translation>Nouvelle affectation pour vous</translation>
     </message>
 </context>
 <context>
