@@ -214,19 +214,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User &amp;number:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Assign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the staff member&apos;s user number (shown in Users and in the conversation lists).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

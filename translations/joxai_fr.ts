@@ -214,20 +214,12 @@
         <translation>&amp;Membre du personnel :</translation>
     </message>
     <message>
-        <source>User &amp;number:</source>
-        <translation>&amp;Numéro d’utilisateur :</translation>
-    </message>
-    <message>
         <source>&amp;Assign</source>
         <translation>&amp;Attribuer</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Type the staff member&apos;s user number (shown in Users and in the conversation lists).</source>
-        <translation>Saisissez le numéro d’utilisateur du membre du personnel (affiché dans Utilisateurs et dans les listes de conversations).</translation>
     </message>
     <message>
         <source>%1 (%2, %3)</source>
