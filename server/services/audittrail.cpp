@@ -27,4 +27,16 @@ Status AuditTrail::recordAnonymous(SqlSession &s, const QString &actorEmail, con
     return AuditStore::append(s, e);
 }
 
+Status AuditTrail::recordSystem(SqlSession &s, const QString &action, const QString &targetType,
+                                const QString &targetId, const QJsonObject &details)
+{
+    AuditEntry e;
+    e.actorEmail = QStringLiteral("system");
+    e.action = action;
+    e.targetType = targetType;
+    e.targetId = targetId;
+    e.details = details;
+    return AuditStore::append(s, e);
+}
+
 } // namespace joxai

@@ -14,6 +14,9 @@ public:
     // For events without a signed-in actor (failed logins, start-up, jobs).
     static Status recordAnonymous(SqlSession &s, const QString &actorEmail, const QString &clientAddress,
                                   const QString &action, const QJsonObject &details = {});
+    // A change the system made on its own (actor "system"): an escalation opening a ticket.
+    static Status recordSystem(SqlSession &s, const QString &action, const QString &targetType,
+                               const QString &targetId, const QJsonObject &details = {});
 };
 
 } // namespace joxai

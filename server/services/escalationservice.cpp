@@ -1,6 +1,7 @@
 #include "server/services/escalationservice.h"
 
 #include "server/assistant/assistanttexts.h"
+#include "server/services/audittrail.h"
 #include "server/services/chatevents.h"
 #include "server/services/settingsservice.h"
 #include "server/storage/mailoutboxstore.h"
@@ -92,6 +93,18 @@ Result<Escalation> EscalationService::escalate(SqlSession &s, Conversation c, co
         if (!created)
             return created.error();
         ticketId = created.value();
+        // The same trail a ticket made by staff leaves: its history starts, the audit log says who.
+        if (auto h = TicketStore::addHistory(s, ticketId, 0, QStringLiteral("created"), QString(), QStringLiteral("open")); !h)
+            return h.error();
+        if (auto a = AuditTrail::recordSystem(s, QStringLiteral("ticket.create"), QStringLiteral("ticket"),
+                                              QString::number(ticketId),
+                                              {{QStringLiteral("source"), QStringLiteral("escalation")},
+                                               {QStringLiteral("conversation_id"), c.publicId},
+                                               {QStringLiteral("reason"), reason},
+                                               {QStringLiteral("priority"), t.priority},
+                                               {QStringLiteral("status"), QStringLiteral("open")}});
+            !a)
+            return a.error();
         if (auto e = ChatEvents::ticketCreated(s, c, ticketId, t.subject, t.priority); !e)
             return e.error();
         if (auto told = tellSupervisors(s, c, ticketId, t.subject, t.description); !told)

@@ -248,6 +248,17 @@ private Q_SLOTS:
             QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM events WHERE type = ? AND conversation_id = ? AND visibility = 'staff'"),
                            {type, customer.conversationId()}),
                      1);
+        // The ticket's history starts as a staff-made one does, and the audit log names the system.
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM ticket_history h JOIN tickets t ON t.id = h.ticket_id "
+                                      "JOIN conversations c ON c.id = t.conversation_id "
+                                      "WHERE c.public_id = ? AND h.field = 'created' AND h.new_value = 'open' AND h.actor_id IS NULL"),
+                       {customer.conversationId()}),
+                 1);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_log a JOIN tickets t ON a.target_id = CAST(t.id AS TEXT) "
+                                      "JOIN conversations c ON c.id = t.conversation_id WHERE c.public_id = ? "
+                                      "AND a.action = 'ticket.create' AND a.target_type = 'ticket' AND a.actor_email = 'system'"),
+                       {customer.conversationId()}),
+                 1);
         // While people have it the assistant stays quiet, and the message reaches staff.
         const HttpResult waiting = customer.say(QStringLiteral("Are you there?"));
         QCOMPARE(waiting.status, 200);
