@@ -370,7 +370,7 @@ Result<Conversation> ChatService::close(SqlSession &s, const QString &publicId, 
             if (!all)
                 return all.error();
             auto queued = MailOutboxStore::enqueue(s, transcriptTo, QStringLiteral("Your conversation with JoxAI Support"),
-                                                   transcriptText(all->items));
+                                                   transcriptText(all->items), c.id);
             if (!queued)
                 return queued.error();
         }

@@ -181,7 +181,8 @@ Result<Conversation> ConversationService::assign(SqlSession &s, const Principal 
             // …and by e-mail, through the outbox in this same transaction.
             auto queued = MailOutboxStore::enqueue(
                 s, target->value().email, QStringLiteral("[JoxAI] ") + n.title,
-                n.body + QStringLiteral("\n\nConversation: %1\nPriority: %2\n").arg(after.publicId, after.priority));
+                n.body + QStringLiteral("\n\nConversation: %1\nPriority: %2\n").arg(after.publicId, after.priority),
+                after.id);
             if (!queued)
                 return queued.error();
         }

@@ -159,7 +159,8 @@ Status EscalationService::tellSupervisors(SqlSession &s, const Conversation &c, 
         // The outbox keeps the alert until SMTP takes it (or forever, with no SMTP configured).
         if (auto queued = MailOutboxStore::enqueue(s, person.email, QStringLiteral("[JoxAI] Escalation: ") + subject,
                                                    summary + QStringLiteral("\nTicket #%1, conversation %2.\n")
-                                                                 .arg(ticketId).arg(c.publicId));
+                                                                 .arg(ticketId).arg(c.publicId),
+                                                   c.id);
             !queued)
             return queued.error();
     }

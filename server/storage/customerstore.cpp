@@ -272,6 +272,35 @@ Result<AnonymisedCounts> CustomerStore::anonymiseConversations(
         return tickets.error();
     counts.tickets = tickets->numRowsAffected();
 
+    // Staff notes and ticket comments about them, mails quoting them, notifications naming them.
+    auto notes = s.exec(QStringLiteral("UPDATE messages SET body = ? WHERE internal = ? AND body <> ? "
+                                       "AND conversation_id IN (")
+                            + chosen + QLatin1Char(')'),
+                        QVariantList{kErasedText, true, kErasedText} + values);
+    if (!notes)
+        return notes.error();
+    counts.messages += notes->numRowsAffected();
+    auto comments = s.exec(QStringLiteral("UPDATE ticket_comments SET body = ? WHERE body <> ? AND ticket_id IN "
+                                          "(SELECT t.id FROM tickets t WHERE t.conversation_id IN (")
+                               + chosen + QStringLiteral("))"),
+                           QVariantList{kErasedText, kErasedText} + values);
+    if (!comments)
+        return comments.error();
+    auto mails = s.exec(QStringLiteral("DELETE FROM mail_outbox WHERE conversation_id IN (") + chosen + QLatin1Char(')'),
+                        values);
+    if (!mails)
+        return mails.error();
+    const QString aboutConversation = s.isPostgres() ? QStringLiteral("data->>'conversation_id'")
+                                                     : QStringLiteral("json_extract(data, '$.conversation_id')");
+    auto notices = s.exec(QStringLiteral("UPDATE notifications SET title = REPLACE(title, n.name, ?), "
+                                         "body = REPLACE(body, n.name, ?) FROM "
+                                         "(SELECT CAST(c.public_id AS TEXT) AS pid, c.customer_name AS name FROM conversations c "
+                                         "WHERE c.customer_name IS NOT NULL AND c.customer_name <> '' AND c.id IN (")
+                              + chosen + QStringLiteral(")) n WHERE ") + aboutConversation + QStringLiteral(" = n.pid"),
+                          QVariantList{kErasedName, kErasedName} + values);
+    if (!notices)
+        return notices.error();
+
     auto events = s.exec(QStringLiteral("DELETE FROM events WHERE conversation_id IN "
                                         "(SELECT c.public_id FROM conversations c WHERE ")
             + whereSql + QLatin1Char(')'),

@@ -13,10 +13,13 @@ Result<bool> changedOne(Result<QSqlQuery> q)
 
 } // namespace
 
-Result<qint64> MailOutboxStore::enqueue(SqlSession &s, const QString &to, const QString &subject, const QString &body)
+Result<qint64> MailOutboxStore::enqueue(SqlSession &s, const QString &to, const QString &subject, const QString &body,
+                                        qint64 conversationId)
 {
-    return s.insert(QStringLiteral("INSERT INTO mail_outbox (to_address, subject, body) VALUES (?, ?, ?) RETURNING id"),
-                    {to, SqlSession::text(subject), SqlSession::text(body)});
+    return s.insert(QStringLiteral("INSERT INTO mail_outbox (to_address, subject, body, conversation_id) "
+                                   "VALUES (?, ?, ?, ?) RETURNING id"),
+                    {to, SqlSession::text(subject), SqlSession::text(body),
+                     conversationId > 0 ? QVariant(conversationId) : QVariant(QMetaType::fromType<qlonglong>())});
 }
 
 Result<std::optional<OutboxMail>> MailOutboxStore::claimNext(SqlSession &s, const QString &token, const QDateTime &now,

@@ -37,7 +37,9 @@ struct OutboxRow : OutboxMail
 class MailOutboxStore final
 {
 public:
-    static Result<qint64> enqueue(SqlSession &s, const QString &to, const QString &subject, const QString &body);
+    // `conversationId` (0: none) ties a mail that quotes a conversation to it, for erasure.
+    static Result<qint64> enqueue(SqlSession &s, const QString &to, const QString &subject, const QString &body,
+                                  qint64 conversationId = 0);
 
     // Takes the oldest due row for `token` until `leaseEnd`; nullopt when nothing is due.
     static Result<std::optional<OutboxMail>> claimNext(SqlSession &s, const QString &token, const QDateTime &now,

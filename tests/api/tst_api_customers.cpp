@@ -8,6 +8,8 @@
 #include "server/services/customerservice.h"
 #include "server/storage/conversationstore.h"
 #include "server/storage/database.h"
+#include "server/storage/mailoutboxstore.h"
+#include "server/storage/notificationstore.h"
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -393,6 +395,33 @@ private Q_SLOTS:
             m_admin);
         QCOMPARE(ticket.status, 201);
         const qint64 ticketId = ticket.json().value(QStringLiteral("id")).toInteger();
+        QCOMPARE(m_http->post(QStringLiteral("/api/v1/tickets/%1/comments").arg(ticketId),
+                              {{QStringLiteral("body"), QStringLiteral("Called Erase Ellis back on +31 20 555 0199")}}, m_admin)
+                     .status,
+                 201);
+        // What else quotes or names them: a staff note, a mail about the chat, a notification.
+        {
+            SqlSession s = m_server->runtime().database().session();
+            ChatMessage note;
+            note.conversationId = chat.id;
+            note.sender = QStringLiteral("agent");
+            note.internal = true;
+            note.body = QStringLiteral("Erase Ellis sounded worried about the IBAN");
+            QVERIFY(ConversationStore::addMessage(s, note).ok());
+            QVERIFY(MailOutboxStore::enqueue(s, QStringLiteral("ellis@erase.test"), QStringLiteral("Your conversation"),
+                                             QStringLiteral("customer: I am Erase Ellis"), chat.id)
+                        .ok());
+            QVERIFY(MailOutboxStore::enqueue(s, QStringLiteral("other@x.test"), QStringLiteral("Your conversation"),
+                                             QStringLiteral("customer: My card"), other.id)
+                        .ok());
+            Notification n;
+            n.userId = m_agentId;
+            n.type = QStringLiteral("assignment");
+            n.title = QStringLiteral("Conversation with Erase Ellis");
+            n.body = QStringLiteral("Admin assigned you a conversation with Erase Ellis.");
+            n.data = {{QStringLiteral("conversation_id"), chat.publicId}};
+            QVERIFY(NotificationStore::create(s, n).ok());
+        }
         QCOMPARE(m_http->get(path(id), m_agent).status, 200); // one audited read before
         const QStringList auditBefore = rows(QStringLiteral("SELECT id FROM audit_log ORDER BY id"));
         const QStringList messagesBefore = rows(QStringLiteral("SELECT COUNT(*) FROM messages"));
@@ -416,8 +445,8 @@ private Q_SLOTS:
         QCOMPARE(
             rows(QStringLiteral("SELECT sender, body FROM messages WHERE conversation_id = %1 ORDER BY id")
                      .arg(chat.id)),
-            (QStringList {
-                QStringLiteral("customer|[erased]"), QStringLiteral("agent|We have blocked the card.") }));
+            (QStringList { QStringLiteral("customer|[erased]"), QStringLiteral("agent|We have blocked the card."),
+                QStringLiteral("agent|[erased]") })); // the last one is the staff note
         QCOMPARE(rows(QStringLiteral("SELECT COUNT(*) FROM messages")), messagesBefore);
         QVERIFY(!rows(QStringLiteral("SELECT anonymized_at FROM conversations WHERE id = %1").arg(chat.id))
                      .first()
@@ -434,6 +463,23 @@ private Q_SLOTS:
         QCOMPARE(t.value(QStringLiteral("subject")).toString(),
             QStringLiteral("Lost or stolen card \u2014 Erased customer"));
         QCOMPARE(t.value(QStringLiteral("description")).toString(), QStringLiteral("[erased]"));
+        // Notes and comments about them are erased, mails quoting their chat are gone (others stay),
+        // and notifications no longer name them.
+        QCOMPARE(rows(QStringLiteral("SELECT body FROM messages WHERE internal = %1 AND conversation_id = %2")
+                          .arg(m_server->runtime().database().target().isPostgres() ? QStringLiteral("true") : QStringLiteral("1"))
+                          .arg(chat.id)),
+                 QStringList{QStringLiteral("[erased]")});
+        QCOMPARE(rows(QStringLiteral("SELECT body FROM ticket_comments WHERE ticket_id = %1").arg(ticketId)),
+                 QStringList{QStringLiteral("[erased]")});
+        QCOMPARE(rows(QStringLiteral("SELECT to_address FROM mail_outbox WHERE conversation_id IN (%1, %2) ORDER BY id")
+                          .arg(chat.id)
+                          .arg(other.id)),
+                 QStringList{QStringLiteral("other@x.test")});
+        QCOMPARE(rows(QStringLiteral("SELECT title, body FROM notifications WHERE user_id = %1 AND type = 'assignment' "
+                                     "AND title LIKE 'Conversation with%%'")
+                          .arg(m_agentId)),
+                 QStringList{QStringLiteral("Conversation with Erased customer|Admin assigned you a conversation with "
+                                            "Erased customer.")});
         // Events about their conversation (which quoted names and messages) are gone.
         QCOMPARE(rows(QStringLiteral("SELECT COUNT(*) FROM events WHERE conversation_id = '%1'")
                           .arg(chat.publicId)),
