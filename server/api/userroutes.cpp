@@ -19,6 +19,22 @@ QJsonObject directoryJson(const User &u)
             {QStringLiteral("role"), u.role}};
 }
 
+// ?q=&role=&limit=&offset= of the users list and the staff directory.
+Result<UserFilter> userFilterFrom(const ApiRequest &req)
+{
+    auto page = pageFrom(req);
+    if (!page)
+        return page.error();
+    UserFilter filter;
+    filter.page = page.value();
+    filter.search = req.queryValue(QStringLiteral("q")).left(200);
+    filter.role = req.queryValue(QStringLiteral("role"));
+    if (!filter.role.isEmpty() && !kRoles.contains(filter.role))
+        return Error::make(ErrorKind::Validation, QStringLiteral("invalid_query"),
+                           QStringLiteral("role must be admin, supervisor or agent."));
+    return filter;
+}
+
 } // namespace
 
 void installUserRoutes(Router &router, const ApiContext &ctx)
@@ -27,17 +43,10 @@ void installUserRoutes(Router &router, const ApiContext &ctx)
     const RouteOptions staff{true, QString(), Gate::All};
 
     router.add("GET", base, [&ctx](const ApiRequest &req, const ApiReply &reply) {
-        auto page = pageFrom(req);
-        if (!page)
-            return reply.error(page.error());
-        UserFilter filter;
-        filter.page = page.value();
-        filter.search = req.queryValue(QStringLiteral("q")).left(200);
-        filter.role = req.queryValue(QStringLiteral("role"));
-        if (!filter.role.isEmpty() && !kRoles.contains(filter.role))
-            return reply.error(Error::make(ErrorKind::Validation, QStringLiteral("invalid_query"),
-                                           QStringLiteral("role must be admin, supervisor or agent.")));
-        runStaff(ctx, req, reply, Role::Admin, [&ctx, filter](SqlSession &s, const Principal &who) -> Result<HttpResponse> {
+        auto filter = userFilterFrom(req);
+        if (!filter)
+            return reply.error(filter.error());
+        runStaff(ctx, req, reply, Role::Admin, [&ctx, filter = filter.value()](SqlSession &s, const Principal &who) -> Result<HttpResponse> {
             auto users = ctx.users.list(s, who, filter);
             if (!users)
                 return users.error();
@@ -47,17 +56,10 @@ void installUserRoutes(Router &router, const ApiContext &ctx)
 
     // The staff directory (every role): who can take a ticket or a conversation.
     router.add("GET", QStringLiteral("/api/v1/staff"), [&ctx](const ApiRequest &req, const ApiReply &reply) {
-        auto page = pageFrom(req);
-        if (!page)
-            return reply.error(page.error());
-        UserFilter filter;
-        filter.page = page.value();
-        filter.search = req.queryValue(QStringLiteral("q")).left(200);
-        filter.role = req.queryValue(QStringLiteral("role"));
-        if (!filter.role.isEmpty() && !kRoles.contains(filter.role))
-            return reply.error(Error::make(ErrorKind::Validation, QStringLiteral("invalid_query"),
-                                           QStringLiteral("role must be admin, supervisor or agent.")));
-        runStaff(ctx, req, reply, Role::Agent, [&ctx, filter](SqlSession &s, const Principal &who) -> Result<HttpResponse> {
+        auto filter = userFilterFrom(req);
+        if (!filter)
+            return reply.error(filter.error());
+        runStaff(ctx, req, reply, Role::Agent, [&ctx, filter = filter.value()](SqlSession &s, const Principal &who) -> Result<HttpResponse> {
             auto staff = ctx.users.directory(s, who, filter);
             if (!staff)
                 return staff.error();

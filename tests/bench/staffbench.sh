@@ -28,60 +28,16 @@ repo="$(cd "$here/../.." && pwd)"
 
 # shellcheck source=tests/bench/common.sh
 source "$here/common.sh"
+# shellcheck source=tests/bench/pgserver.sh
+source "$here/pgserver.sh"
 parse_bench_args staffbench.sh 22 "$@"
 
 conns="${BENCH_CONNECTIONS:-32}"
 threads="${BENCH_THREADS:-2}"
 if [[ $quick -eq 1 ]]; then duration="${BENCH_DURATION:-1s}"; else duration="${BENCH_DURATION:-10s}"; fi
 
-die() { echo "staffbench.sh: $*" >&2; exit 3; }
-
-joxai_bin="$build_dir/bin/joxai-server"
-[[ -x "$joxai_bin" ]] || die "$joxai_bin not found: build the joxai-server target (Release) first"
-command -v wrk >/dev/null || die "wrk not found (apt-get install wrk)"
-command -v curl >/dev/null || die "curl not found"
-command -v psql >/dev/null || die "psql not found (apt-get install postgresql-client)"
-[[ -n "${JOXAI_TEST_PG_URL:-}" ]] || die "JOXAI_TEST_PG_URL is not set (tests/scripts/pg-cluster.sh start DIR prints one)"
-
-pids=()
-work=""
-dbname="joxai_staffbench_$$"
-db_created=0
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  pids=()
-  if [[ $db_created -eq 1 ]]; then psql -q "$JOXAI_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $dbname" >/dev/null 2>&1 || true; fi
-  if [[ -n "$work" && -d "$work" ]]; then rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-trap 'exit 129' HUP
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/joxai-staffbench.XXXXXX")"
-mkdir -p "$work/data"
-psql -q "$JOXAI_TEST_PG_URL" -c "CREATE DATABASE $dbname" >/dev/null || die "cannot create database $dbname"
-db_created=1
-db_url="${JOXAI_TEST_PG_URL%/*}/$dbname"
-
-free_port || die "no free loopback port"
-url="http://127.0.0.1:$port"
-DATABASE_URL="$db_url" JOXAI_RATE_LIMIT_API=0 JOXAI_RATE_LIMIT_AUTH=0 LOG_LEVEL=warning \
-  "$joxai_bin" --port "$port" --data-dir "$work/data" >"$work/joxai.log" 2>&1 &
-joxai_pid=$!
-pids+=("$joxai_pid")
-for _ in $(seq 300); do
-  kill -0 "$joxai_pid" 2>/dev/null || { cat "$work/joxai.log" >&2; die "joxai-server exited during start-up"; }
-  curl -fsS -o /dev/null --max-time 1 "$url/health" 2>/dev/null && break
-  sleep 0.1
-done
-curl -fsS -o /dev/null --max-time 1 "$url/health" || { cat "$work/joxai.log" >&2; die "joxai-server did not answer"; }
+pg_bench_setup staffbench.sh
+start_pg_joxai JOXAI_RATE_LIMIT_API=0 JOXAI_RATE_LIMIT_AUTH=0
 
 api() { # METHOD PATH [JSON] → body (fails on non-2xx)
   local args=(-fsS --max-time 10 -X "$1" -H 'Content-Type: application/json')
@@ -116,16 +72,6 @@ grep -q '"total":1000' <<<"$first" || die "the ticket list does not show the 1,0
 first="$(curl -fsS --max-time 5 -H "Authorization: Bearer $token" "$dashboard_url")" || die "dashboard failed"
 grep -q '"total":200' <<<"$first" || die "the dashboard does not count the 200 seeded conversations: ${first:0:300}"
 
-wrk_run() { # out-file wrk-args... (in the background, so a signal reaches the trap at once)
-  local out="$1" rc=0 pid; shift
-  wrk --latency "$@" >"$out" 2>&1 &
-  pid=$!
-  pids+=("$pid")
-  wait "$pid" || rc=$?
-  pids=("$joxai_pid")
-  [[ $rc -eq 0 ]] || { cat "$out" >&2; die "wrk $* failed"; }
-  kill -0 "$joxai_pid" 2>/dev/null || { cat "$work/joxai.log" >&2; die "joxai-server died during $out"; }
-}
 auth=(-H "Authorization: Bearer $token")
 
 echo "load before the runs: $(uptime | sed 's/.*load average: //') (1/5/15 min), $(nproc) cores;" \
