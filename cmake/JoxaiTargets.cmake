@@ -8,6 +8,16 @@ if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
   set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
 endif()
 
+# On by default for Release builds, the ones release packages are made from (README, "Build and
+# sign a release"); a cache option so the everyday builds keep their flags (and their objects).
+if(CMAKE_BUILD_TYPE STREQUAL "Release")
+  set(joxai_hardening_default ON)
+else()
+  set(joxai_hardening_default OFF)
+endif()
+option(JOXAI_HARDENING "Build with Debian's hardening flags (FORTIFY_SOURCE, stack protector, bind now)"
+  ${joxai_hardening_default})
+
 find_program(JOXAI_CCACHE ccache)
 if(JOXAI_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
   set(CMAKE_CXX_COMPILER_LAUNCHER "${JOXAI_CCACHE}")
@@ -22,6 +32,14 @@ function(joxai_target_settings target)
     QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
     QT_USE_QSTRINGBUILDER QT_NO_FOREACH QT_NO_KEYWORDS
     QT_DISABLE_DEPRECATED_BEFORE=0x060400)
+  if(JOXAI_HARDENING)
+    # Debian's hardening (what dpkg-buildflags gives packages, and what lintian looks for):
+    # fortified libc calls, a stack protector, read-only relocations bound at start. Debian 12's
+    # gcc already builds PIE. glibc refuses _FORTIFY_SOURCE without optimisation: not in Debug.
+    target_compile_options(${target} PRIVATE -fstack-protector-strong
+      $<$<NOT:$<CONFIG:Debug>>:-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2>)
+    target_link_options(${target} PRIVATE LINKER:-z,relro,-z,now)
+  endif()
 endfunction()
 
 # joxai_add_library(name ALIAS Joxai::Name SOURCES ... PUBLIC_LIBS ... PRIVATE_LIBS ...)

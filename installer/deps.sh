@@ -11,6 +11,7 @@ want=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev qt6-translations-l10n
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libqt6opengl6-dev libxkbcommon-dev
   libssl-dev libcrypt-dev libcurl4-openssl-dev libpq-dev
+  librsvg2-bin
   postgresql nodejs
 )
 # npm installs Swagger UI and ReDoc (third_party/apidocs), compiled into joxai-server for /docs and
@@ -20,7 +21,7 @@ if [ "${1:-build}" = test ]; then
   want+=(
     wrk python3-bcrypt python3-jwt python3-aiosmtpd
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0
-    lintian gnupg gpg-agent binutils dpkg-dev adduser nginx
+    lintian gnupg gpg-agent binutils dpkg-dev adduser nginx desktop-file-utils appstream
     chromium
   )
 fi

@@ -1,6 +1,7 @@
 // joxai: the staff console. Command line, language, first-run choice and, in embedded mode, the
 // in-process server; everything else lives in ui/.
 
+#include "app/console/desktopidentity.h"
 #include "app/console/embeddedserver.h"
 #include "app/console/serversecret.h"
 #include "server/config/configloader.h"
@@ -39,6 +40,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("joxai"));
     QApplication::setApplicationDisplayName(QStringLiteral("JoxAI"));
     QApplication::setApplicationVersion(version());
+    console::setDesktopIdentity();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("JoxAI staff console."));
