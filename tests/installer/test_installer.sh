@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# The installer test (issue 9): builds the packages, signs them with a throwaway OpenPGP key,
-# verifies them, flips one byte and sees verification fail (the SHA256SUMS route and the .deb's
-# own signature), runs lintian, installs the .deb into a throwaway root and starts the installed
-# joxai-server there on a free loopback port until /health answers; then upgrade, remove, purge.
+# The installer test (issue 9): builds the packages (joxai-server for servers, joxai, the staff
+# console, for desks), signs them with a throwaway OpenPGP key, verifies them, flips one byte and
+# sees verification fail (the SHA256SUMS route and the .deb's own signature), runs lintian,
+# installs the server .deb into a throwaway root and starts the installed joxai-server there on a
+# free loopback port until /health answers; then upgrade, remove, purge. Then the console .deb
+# alone in the same root: its desktop entry, icons and AppStream metainfo validated where they
+# were installed, `joxai --version`, and its embedded server answering /health without joxai-server.
 #
 # Usage: tests/installer/test_installer.sh [BUILD_DIR]
 #   BUILD_DIR  an already configured build (ctest passes its own). Only joxai-server and the
-#              installer's generated files are brought up to date there (a no-op after a full build;
+#              installer's generated files (and joxai) are brought up to date there (a no-op after a full build;
 #              it never reconfigures); cpack then writes the packages into this test's temporary
 #              folder, not into the build. Packages from a RelWithDebInfo build are stripped by CPack,
 #              so they match a Release build's.
@@ -28,7 +31,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-for tool in cmake cpack gpg gpgconf ar dpkg-deb lintian curl python3 chroot; do
+for tool in cmake cpack gpg gpgconf ar dpkg-deb lintian curl python3 chroot desktop-file-validate appstreamcli; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing: run installer/deps.sh test" >&2; exit 1; }
 done
 
@@ -86,7 +89,7 @@ if [ $# -eq 0 ] && [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DJOXAI_BUILD_TESTS=OFF >/dev/null
 fi
 [ -f "$build/CPackConfig.cmake" ] || fail "$build is not a configured JoxAI build (no CPackConfig.cmake)"
-cmake --build "$build" --target joxai-server joxai_installer_files >/dev/null
+cmake --build "$build" --target joxai-server joxai joxai_installer_files >/dev/null
 mkdir "$work/pkg"
 cpack --config "$build/CPackConfig.cmake" -B "$work/pkg" >"$work/cpack.log" 2>&1 ||
   { cat "$work/cpack.log"; fail "cpack failed"; }
@@ -95,7 +98,11 @@ deb_name=joxai-server_${version}_amd64.deb
 deb=$work/pkg/$deb_name
 tgz=$(ls "$work"/pkg/joxai-server-*-linux-amd64.tar.gz)
 [ -f "$deb" ] || fail "no $deb_name (cpack made: $(ls "$work/pkg"))"
-echo "   $deb_name, $(basename "$tgz")"
+cdeb_name=joxai_${version}_amd64.deb
+cdeb=$work/pkg/$cdeb_name
+ctgz=$work/pkg/joxai-${version}-linux-amd64.tar.gz
+[ -f "$cdeb" ] && [ -f "$ctgz" ] || fail "no $cdeb_name or $(basename "$ctgz") (cpack made: $(ls "$work/pkg"))"
+echo "   $deb_name, $(basename "$tgz"), $cdeb_name, $(basename "$ctgz")"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "   Depends: $depends"
 for p in libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libqt6sql6-psql libqt6httpserver6 \
@@ -105,6 +112,40 @@ done
 contents=$(dpkg-deb -c "$deb")
 grep -q ' ./usr/bin/joxai-server$' <<<"$contents" || fail "the .deb lacks /usr/bin/joxai-server"
 grep -q ' ./usr/lib/systemd/system/joxai-server.service$' <<<"$contents" || fail "the .deb lacks the unit"
+! grep -q ' ./usr/bin/joxai$' <<<"$contents" || fail "the server package holds the console"
+
+step "the console package: $cdeb_name"
+cdepends=$(dpkg-deb -f "$cdeb" Depends)
+echo "   Depends: $cdepends"
+echo "   Recommends: $(dpkg-deb -f "$cdeb" Recommends)"
+# libqt6gui6 holds the xcb platform plugin; libqt6sql6-sqlite is the embedded server's database.
+for p in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6websockets6 libqt6keychain1 \
+         libqt6sql6 libqt6sql6-sqlite libqt6httpserver6 libssl3; do
+  echo "$cdepends" | grep -Eq "(^|, )$p( |,|$)" || fail "the console's Depends lacks $p"
+done
+! echo "$cdepends" | grep -q 'joxai-server' || fail "the console depends on the server package"
+ccontents=$(dpkg-deb -c "$cdeb")
+id=com.joxai.Console
+for f in usr/bin/joxai usr/share/applications/$id.desktop usr/share/metainfo/$id.metainfo.xml \
+         usr/share/icons/hicolor/scalable/apps/$id.svg usr/share/man/man1/joxai.1.gz \
+         usr/share/doc/joxai/copyright usr/share/doc/joxai/changelog.gz; do
+  grep -q " ./$f\$" <<<"$ccontents" || fail "the console package lacks /$f"
+done
+! grep -q 'joxai-server' <<<"$ccontents" || fail "the console package holds server files"
+# The PNG sizes, each really drawn at its size (width and height from the PNG header).
+mkdir "$work/console"
+dpkg-deb -x "$cdeb" "$work/console"
+for size in 16 24 32 48 64 128 256; do
+  png=$work/console/usr/share/icons/hicolor/${size}x${size}/apps/$id.png
+  [ -f "$png" ] || fail "no ${size}x${size} icon"
+  dims=$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); assert d[:8]==b"\x89PNG\r\n\x1a\n"; print("%dx%d" % struct.unpack(">II", d[16:24]))' "$png")
+  [ "$dims" = "${size}x${size}" ] || fail "the ${size}x${size} icon is $dims"
+done
+# The screenshots the metainfo names are the repository's, published with the release.
+shots=$(grep -o '<image[^>]*>[^<]*</image>' "$work/console/usr/share/metainfo/$id.metainfo.xml" | sed 's/.*\/\([^/<]*\)<\/image>/\1/')
+[ -n "$shots" ] || fail "the metainfo names no screenshot"
+for shot in $shots; do [ -f "$repo/docs/screenshots/$shot" ] || fail "metainfo screenshot $shot is not in docs/screenshots"; done
+echo "   program, desktop entry, metainfo ($(echo $shots | wc -w) screenshots, all in docs/screenshots), icons 16-256 px and scalable, man page"
 
 # --- 2. the example configuration lists every setting, and the program accepts it -----------------
 step "joxai.env.example covers every setting of server/config/configloader.cpp"
@@ -143,19 +184,24 @@ unset GNUPGHOME   # sign and verify bring their own temporary keyrings
 
 rel=$work/release
 mkdir "$rel"
-cp "$deb" "$tgz" "$rel/"
-"$repo/installer/sign" --secret-key "$work/release-secret.asc" "$rel/$deb_name" "$rel/$(basename "$tgz")" |
-  sed 's/^/   | /'
+cp "$deb" "$tgz" "$cdeb" "$ctgz" "$rel/"
+"$repo/installer/sign" --secret-key "$work/release-secret.asc" "$rel/$deb_name" "$rel/$(basename "$tgz")" \
+  "$rel/$cdeb_name" "$rel/$(basename "$ctgz")" | sed 's/^/   | /'
 ar t "$rel/$deb_name" | grep -qx _gpgorigin || fail "the signed .deb has no _gpgorigin member"
+ar t "$rel/$cdeb_name" | grep -qx _gpgorigin || fail "the signed console .deb has no _gpgorigin member"
 [ -s "$rel/SHA256SUMS" ] && [ -s "$rel/SHA256SUMS.asc" ] || fail "no SHA256SUMS / SHA256SUMS.asc"
 
 out=$("$repo/installer/verify" --key "$work/release-key.asc" --fingerprint "$fpr" "$rel"/*.deb "$rel"/*.tar.gz) ||
   { echo "$out"; fail "verification of the signed release failed"; }
 echo "$out" | sed 's/^/   | /'
-[ "$(grep -c "^$deb_name: good, .*signed by $uid ($fpr)" <<<"$out")" -eq 2 ] ||
-  fail "expected two 'good' lines for the .deb (its own signature and SHA256SUMS)"
-grep -q "$(basename "$tgz"): good, listed in SHA256SUMS, signed by $uid ($fpr)" <<<"$out" ||
-  fail "the .tar.gz was not reported good"
+for name in "$deb_name" "$cdeb_name"; do
+  [ "$(grep -c "^$name: good, .*signed by $uid ($fpr)" <<<"$out")" -eq 2 ] ||
+    fail "expected two 'good' lines for $name (its own signature and SHA256SUMS)"
+done
+for name in "$(basename "$tgz")" "$(basename "$ctgz")"; do
+  grep -q "$name: good, listed in SHA256SUMS, signed by $uid ($fpr)" <<<"$out" ||
+    fail "$name was not reported good"
+done
 
 step "re-signing with --key from a keyring replaces the signature"
 cp -r "$rel" "$work/resign"
@@ -195,20 +241,33 @@ expect_fail "someone else's key" "signed by another key" \
   "$repo/installer/verify" --key "$work/other-key.asc" "$work/lone/$deb_name"
 expect_fail "unsigned .deb" "not signed" \
   "$repo/installer/verify" --key "$work/release-key.asc" "$deb"
+cp "$rel/$cdeb_name" "$work/lone-bad/"
+flip_byte "$work/lone-bad/$cdeb_name"
+expect_fail "flipped console .deb, embedded signature" "BAD" \
+  "$repo/installer/verify" --key "$work/release-key.asc" "$work/lone-bad/$cdeb_name"
 
 # --- 4. lintian ------------------------------------------------------------------------------------
-step "lintian (Debian 12): the package clean, the signed artefact with one justified suppression"
+step "lintian (Debian 12): the packages clean, the signed artefacts with one justified suppression"
 run_lintian() { # prints every tag (info included); fails on errors
   local out rc=0
   out=$(lintian --fail-on error --display-info --tag-display-limit 0 "$@" 2>&1) || rc=$?
   grep -v 'running with root privileges' <<<"$out" | sed 's/^/   | /' || true
   [ $rc -eq 0 ] || fail "lintian reports errors for ${*: -1}"
 }
-echo "   unsigned $deb_name:"
-run_lintian "$deb"
-lintian --fail-on warning "$deb" >/dev/null 2>&1 || fail "lintian reports warnings for the unsigned package"
-echo "   signed $deb_name (suppressed: installer/lintian/signed-deb.suppress):"
-run_lintian --suppress-tags-from-file "$repo/installer/lintian/signed-deb.suppress" "$rel/$deb_name"
+hardening=$(sed -n 's/^JOXAI_HARDENING:BOOL=//p' "$build/CMakeCache.txt")
+for name in "$deb_name" "$cdeb_name"; do
+  echo "   unsigned $name:"
+  tags=$(run_lintian "$work/pkg/$name")
+  echo "$tags"
+  lintian --fail-on warning "$work/pkg/$name" >/dev/null 2>&1 || fail "lintian reports warnings for the unsigned $name"
+  # A hardened build (JOXAI_HARDENING, on for Release) leaves lintian nothing to say about it.
+  if [ "$hardening" = ON ] && grep -q 'hardening-' <<<"$tags"; then
+    fail "JOXAI_HARDENING is on, yet lintian finds $name's programs unhardened"
+  fi
+  echo "   signed $name (suppressed: installer/lintian/signed-deb.suppress):"
+  run_lintian --suppress-tags-from-file "$repo/installer/lintian/signed-deb.suppress" "$rel/$name"
+done
+echo "   hardening flags (JOXAI_HARDENING): ${hardening:-OFF}"
 
 # --- 5. install into a throwaway root and start it -------------------------------------------------
 port=$(free_port)
@@ -230,6 +289,32 @@ elif mount -t tmpfs -o size=1g,mode=0755 joxai-test "$work/ov" 2>/dev/null; then
 else
   mode=extract
 fi
+
+check_console_files() { # the desktop integration, where desktops look for it
+  local f
+  for f in usr/share/applications/$id.desktop usr/share/metainfo/$id.metainfo.xml \
+           usr/share/icons/hicolor/scalable/apps/$id.svg \
+           usr/share/icons/hicolor/{16x16,24x24,32x32,48x48,64x64,128x128,256x256}/apps/$id.png; do
+    [ -f "$root/$f" ] || fail "/$f is not installed"
+  done
+  grep -qx "Icon=$id" "$root/usr/share/applications/$id.desktop" || fail "the desktop entry's Icon is not $id"
+  grep -qx "Exec=joxai" "$root/usr/share/applications/$id.desktop" || fail "the desktop entry does not start joxai"
+  [ -x "$root/usr/bin/joxai" ] || fail "/usr/bin/joxai is not installed"
+  echo "   /usr/bin/joxai, /usr/share/applications/$id.desktop, /usr/share/metainfo/$id.metainfo.xml, 8 icons"
+}
+check_console_runs() { # check_console_runs in_root|env: the installed console answers --version and --help
+  local run out help
+  if [ "$1" = in_root ]; then
+    run=(in_root QT_QPA_PLATFORM=offscreen HOME=/tmp /usr/bin/joxai)
+  else
+    run=(env -i PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen HOME="$work" "$root/usr/bin/joxai")
+  fi
+  out=$("${run[@]}" --version 2>"$work/joxai.err") || { cat "$work/joxai.err"; fail "joxai --version failed"; }
+  [ "$out" = "joxai $version" ] || fail "joxai --version says '$out', not 'joxai $version'"
+  help=$("${run[@]}" --help 2>"$work/joxai.err") || { cat "$work/joxai.err"; fail "joxai --help failed"; }
+  grep -q -- '--embedded-server' <<<"$help" || { echo "$help"; fail "joxai --help does not list --embedded-server"; }
+  echo "   QT_QPA_PLATFORM=offscreen joxai --version: $out; --help lists --embedded-server"
+}
 
 health() { curl -fsS --max-time 2 "http://127.0.0.1:$port/health" 2>/dev/null; }
 wait_health() {
@@ -313,6 +398,40 @@ if [ "$mode" = overlay ]; then
   [ ! -e "$root/etc/joxai" ] && [ ! -e "$root/var/lib/joxai" ] || fail "purge left /etc/joxai or /var/lib/joxai"
   [ ! -e "$root/etc/systemd/system/multi-user.target.wants/joxai-server.service" ] || fail "purge left the service enabled"
   echo "   upgrade kept joxai.env and joxai.db; remove kept them; purge removed /etc/joxai and /var/lib/joxai"
+
+  step "apt-get install ./$cdeb_name (the console, as on a desk: no joxai-server)"
+  cp "$rel/$cdeb_name" "$root/tmp/joxai-pkg/"
+  in_root apt-get install -y -q --no-install-recommends -o Dpkg::Use-Pty=0 \
+    "/tmp/joxai-pkg/$cdeb_name" >"$work/apt-console.log" 2>&1 || { cat "$work/apt-console.log"; fail "apt-get install of the console failed"; }
+  sed -n '/^Unpacking\|^Setting up/s/^/   | /p' "$work/apt-console.log"
+  [ "$(in_root dpkg-query -W -f='${Status}' joxai)" = "install ok installed" ] || fail "dpkg did not install joxai"
+  [ "$(in_root dpkg-query -W -f='${Status}' joxai-server 2>/dev/null)" != "install ok installed" ] ||
+    fail "installing the console brought joxai-server"
+  check_console_files
+  in_root desktop-file-validate /usr/share/applications/$id.desktop || fail "desktop-file-validate rejects the installed entry"
+  in_root appstreamcli validate --no-net /usr/share/metainfo/$id.metainfo.xml >"$work/appstream.log" 2>&1 ||
+    { cat "$work/appstream.log"; fail "appstreamcli rejects the installed metainfo"; }
+  echo "   desktop-file-validate and appstreamcli validate --no-net: $(tail -1 "$work/appstream.log")"
+  check_console_runs in_root
+
+  step "the console's embedded server, from the console package alone, answers /health"
+  # What a desk that is its own server does (joxai --embedded-server): migrations, knowledge base and
+  # widget come from inside the program, the SQLite driver from the package's Depends. No D-Bus here,
+  # so the secret key goes to a file in the data folder (said in the console, not tested here).
+  mkdir -p "$root/tmp/joxai-desk/home"
+  chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/tmp/joxai-desk/home \
+    QT_QPA_PLATFORM=offscreen /usr/bin/joxai --embedded-server --data-dir /tmp/joxai-desk/data --port "$port" \
+    >"$work/server.log" 2>&1 &
+  server_pid=$!
+  wait_health
+  [ -f "$root/tmp/joxai-desk/data/joxai.db" ] || fail "the embedded server made no database in its data folder"
+  kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+  echo "   stopped by PID"
+
+  in_root dpkg -P joxai >/dev/null 2>&1 || fail "dpkg -P joxai failed"
+  [ ! -e "$root/usr/bin/joxai" ] && [ ! -e "$root/usr/share/applications/$id.desktop" ] &&
+    [ ! -e "$root/usr/share/icons/hicolor/48x48/apps/$id.png" ] || fail "purging the console left files"
+  echo "   purge removed the program, its entry and icons"
 else
   step "overlayfs unavailable: dpkg-deb -x into $root (maintainer scripts not run)"
   dpkg-deb -x "$rel/$deb_name" "$root"
@@ -322,6 +441,14 @@ else
   server_pid=$!
   wait_health
   stop_server
+
+  step "the console: dpkg-deb -x into $root"
+  dpkg-deb -x "$rel/$cdeb_name" "$root"
+  check_console_files
+  desktop-file-validate "$root/usr/share/applications/$id.desktop" || fail "desktop-file-validate rejects the entry"
+  appstreamcli validate --no-net "$root/usr/share/metainfo/$id.metainfo.xml" >"$work/appstream.log" 2>&1 ||
+    { cat "$work/appstream.log"; fail "appstreamcli rejects the metainfo"; }
+  check_console_runs env
 fi
 
 echo "== done in $((SECONDS - started)) s (install check: $mode)"
