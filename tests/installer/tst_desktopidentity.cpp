@@ -30,8 +30,9 @@ private Q_SLOTS:
         const QIcon icon = QApplication::windowIcon();
         QVERIFY(!icon.isNull());
         const QList<QSize> sizes = icon.availableSizes();
-        for (const int size : {16, 24, 32, 48, 64, 128, 256}) {
-            QVERIFY2(sizes.contains(QSize(size, size)), qPrintable(QStringLiteral("no %1 px icon").arg(size)));
+        for (const int size : { 16, 24, 32, 48, 64, 128, 256 }) {
+            QVERIFY2(
+                sizes.contains(QSize(size, size)), qPrintable(QStringLiteral("no %1 px icon").arg(size)));
             // The rendered PNG itself: the right size, and not blank (the tile is opaque at the centre).
             const QImage image(QStringLiteral(":/icons/%1/com.joxai.Console.png").arg(size));
             QCOMPARE(image.size(), QSize(size, size));
@@ -49,15 +50,18 @@ private Q_SLOTS:
         QFile desktop(sourceFile(QStringLiteral("installer/desktop/%1.desktop").arg(id)));
         QVERIFY2(desktop.open(QIODevice::ReadOnly), qPrintable(desktop.fileName()));
         const QString entry = QString::fromUtf8(desktop.readAll());
-        QVERIFY(entry.contains(QRegularExpression(QStringLiteral("^Icon=%1$").arg(QRegularExpression::escape(id)),
-                                                  QRegularExpression::MultilineOption)));
-        QVERIFY(entry.contains(QRegularExpression(QStringLiteral("^Exec=joxai( |$)"), QRegularExpression::MultilineOption)));
+        QVERIFY(
+            entry.contains(QRegularExpression(QStringLiteral("^Icon=%1$").arg(QRegularExpression::escape(id)),
+                QRegularExpression::MultilineOption)));
+        QVERIFY(entry.contains(
+            QRegularExpression(QStringLiteral("^Exec=joxai( |$)"), QRegularExpression::MultilineOption)));
 
         QFile metainfo(sourceFile(QStringLiteral("installer/desktop/%1.metainfo.xml").arg(id)));
         QVERIFY2(metainfo.open(QIODevice::ReadOnly), qPrintable(metainfo.fileName()));
         const QString xml = QString::fromUtf8(metainfo.readAll());
         QVERIFY(xml.contains(QStringLiteral("<id>%1</id>").arg(id)));
-        QVERIFY(xml.contains(QStringLiteral("<launchable type=\"desktop-id\">%1.desktop</launchable>").arg(id)));
+        QVERIFY(
+            xml.contains(QStringLiteral("<launchable type=\"desktop-id\">%1.desktop</launchable>").arg(id)));
     }
 };
 
