@@ -261,8 +261,13 @@ for name in "$deb_name" "$cdeb_name"; do
   echo "$tags"
   lintian --fail-on warning "$work/pkg/$name" >/dev/null 2>&1 || fail "lintian reports warnings for the unsigned $name"
   # A hardened build (JOXAI_HARDENING, on for Release) leaves lintian nothing to say about it.
-  if [ "$hardening" = ON ] && grep -q 'hardening-' <<<"$tags"; then
-    fail "JOXAI_HARDENING is on, yet lintian finds $name's programs unhardened"
+  # Except one known false positive: the console calls no libc function that _FORTIFY_SOURCE can
+  # check (its only candidates, memcpy/memmove/memset/read, get sizes known only at run time, so
+  # gcc keeps the plain calls), and lintian then says "no fortified functions" for it.
+  if [ "$hardening" = ON ]; then
+    unhardened=$(grep -o 'hardening-[a-z-]*' <<<"$tags" || true)
+    [ "$name" = "$cdeb_name" ] && unhardened=$(grep -vx 'hardening-no-fortify-functions' <<<"$unhardened" || true)
+    [ -z "$unhardened" ] || fail "JOXAI_HARDENING is on, yet lintian says $unhardened for $name"
   fi
   echo "   signed $name (suppressed: installer/lintian/signed-deb.suppress):"
   run_lintian --suppress-tags-from-file "$repo/installer/lintian/signed-deb.suppress" "$rel/$name"
