@@ -1139,11 +1139,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From the cache</source>
+        <source>Fallbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fallbacks</source>
+        <source>Cached</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

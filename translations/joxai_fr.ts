@@ -1139,12 +1139,12 @@
         <translation>Réponses</translation>
     </message>
     <message>
-        <source>From the cache</source>
-        <translation>Depuis le cache</translation>
-    </message>
-    <message>
         <source>Fallbacks</source>
         <translation>Replis</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>En cache</translation>
     </message>
 </context>
 <context>

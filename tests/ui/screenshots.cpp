@@ -2,6 +2,7 @@
 // console-*.png), against a real server in this process. Run by tests/ui/screenshots.sh.
 // Usage: joxai_screenshots <output folder> [--lang fr]
 
+#include "server/auth/identitytoken.h"
 #include "tests/support/chatcustomer.h"
 #include "tests/support/httpclient.h"
 #include "tests/support/testserver.h"
@@ -12,6 +13,9 @@
 #include "ui/pages/changepassworddialog.h"
 #include "ui/pages/conversationpanel.h"
 #include "ui/pages/conversationspage.h"
+#include "ui/pages/customerdetail.h"
+#include "ui/pages/customerspage.h"
+#include "ui/pages/dashboardpage.h"
 #include "ui/pages/knowledgeeditor.h"
 #include "ui/pages/knowledgepage.h"
 #include "ui/pages/knowledgesearchpanel.h"
@@ -24,7 +28,10 @@
 #include "ui/pages/ticketspage.h"
 #include "ui/pages/userdialogs.h"
 #include "ui/pages/userspage.h"
+#include "ui/client/notificationcenter.h"
+#include "ui/widgets/notificationbell.h"
 #include "ui/models/auditmodel.h"
+#include "ui/models/customersmodel.h"
 #include "ui/models/conversationlistmodel.h"
 #include "ui/models/knowledgemodel.h"
 #include "ui/models/ticketsmodel.h"
@@ -32,11 +39,16 @@
 #include "ui/models/usersmodel.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <functional>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -49,6 +61,7 @@ namespace {
 
 QString g_out;
 QString g_suffix;
+const QByteArray kIdentitySecret = QByteArrayLiteral("screenshots-identity-secret");
 
 void waitFor(const std::function<bool()> &done, const char *what)
 {
@@ -141,6 +154,111 @@ void sampleTickets(HttpClient &http, const QString &admin)
                                                        {QStringLiteral("description"), QStringLiteral("Raised by phone.")}}, admin);
 }
 
+// The tickets opened by the fortnight's escalations went their usual ways.
+void settleTickets(HttpClient &http, const QString &admin)
+{
+    const QJsonArray items = http.get(QStringLiteral("/api/v1/tickets/?limit=200&sort=id"), admin).items();
+    for (int i = 0; i + 8 < items.size(); ++i) { // the newest stay open for the Tickets page
+        const QString status = i % 3 == 0 ? QStringLiteral("closed") : i % 3 == 1 ? QStringLiteral("resolved")
+                             : i % 2 == 0 ? QStringLiteral("pending") : QString();
+        if (!status.isEmpty())
+            http.patch(QStringLiteral("/api/v1/tickets/%1").arg(items.at(i).toObject().value(QStringLiteral("id")).toInteger()),
+                       {{QStringLiteral("status"), status}}, admin);
+    }
+}
+
+// Two weeks of customers for the dashboard: chats that the assistant answered, some handed to a
+// person, most closed and some rated; then spread over the last fourteen days in the SQLite file
+// (the API only ever creates "now"), so the charts show an ordinary fortnight.
+void sampleFortnight(HttpClient &http, TestServer &server)
+{
+    const QStringList questions = {QStringLiteral("What are your opening hours?"), QStringLiteral("How do I order a new card?"),
+                                   QStringLiteral("I lost my card"), QStringLiteral("How do I raise my transfer limit?"),
+                                   QStringLiteral("Where is the nearest branch?"), QStringLiteral("I want to talk to a person")};
+    for (int i = 0; i < 46; ++i) {
+        ChatCustomer c(http);
+        c.start(i % 3 == 0 ? QStringLiteral("fr") : QStringLiteral("en"));
+        const bool handed = c.say(questions.at(i % questions.size())).json().value(QStringLiteral("escalated")).toBool();
+        if (i % 5 == 1)
+            c.escalate(QStringLiteral("I would like to talk to a person"));
+        if (i % 4 != 3 || i % 5 == 1 || handed) { // no one left waiting from these
+            c.close();
+            if (i % 3 != 2)
+                c.rate(i % 7 == 0 ? 3 : i % 2 == 0 ? 5 : 4);
+        }
+    }
+    const QString path = server.database().target().sqlitePath;
+    if (path.isEmpty())
+        return; // PostgreSQL: the figures stay on today
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("screenshots"));
+        db.setDatabaseName(path);
+        if (!db.open())
+            qFatal("cannot open %s", qPrintable(path));
+        QSqlQuery q(db);
+        // Day shift by id, more customers on weekdays: 0..13 days back, none for the open ones.
+        const QString shift = QStringLiteral("'-' || ((id * 5) % 14) || ' days'");
+        const QString sql = QStringLiteral(
+            "UPDATE conversations SET "
+            "created_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, %1), "
+            "escalated_at = CASE WHEN escalated_at IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', escalated_at, %1) END, "
+            "first_response_at = CASE WHEN first_response_at IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', first_response_at, %1) END, "
+            "closed_at = CASE WHEN closed_at IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', closed_at, '+' || (id % 9) || ' minutes', %1) END "
+            "WHERE status = 'closed'").arg(shift);
+        if (!q.exec(sql))
+            qFatal("cannot spread the sample conversations: %s", qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("screenshots"));
+}
+
+// Customers of the bank, one of them signed in from online banking with two conversations and on
+// legal hold; answers her id.
+qint64 sampleCustomers(HttpClient &http, const QString &admin)
+{
+    const QList<QStringList> people = {
+        {QStringLiteral("Camille Durand"), QStringLiteral("camille.durand@mail.example"), QStringLiteral("+33 6 12 34 56 78"), QStringLiteral("CUST-10482")},
+        {QStringLiteral("Marc Lefèvre"), QStringLiteral("marc.lefevre@mail.example"), QStringLiteral("+33 6 98 76 54 32"), QStringLiteral("CUST-10517")},
+        {QStringLiteral("Aïcha Benhamou"), QStringLiteral("aicha.b@mail.example"), QStringLiteral("+33 7 11 22 33 44"), QStringLiteral("CUST-10533")},
+        {QStringLiteral("Peter Novak"), QStringLiteral("p.novak@mail.example"), QString(), QStringLiteral("CUST-10561")},
+        {QStringLiteral("Léa Girard"), QStringLiteral("lea.girard@mail.example"), QStringLiteral("+33 1 44 55 66 77"), QStringLiteral("CUST-10588")},
+        {QStringLiteral("Samuel Cohen"), QStringLiteral("samuel.cohen@mail.example"), QStringLiteral("+33 6 20 30 40 50"), QStringLiteral("CUST-10602")},
+    };
+    for (const QStringList &p : people) {
+        QJsonObject body{{QStringLiteral("name"), p.at(0)}, {QStringLiteral("email"), p.at(1)}, {QStringLiteral("external_ref"), p.at(3)}};
+        if (!p.at(2).isEmpty())
+            body.insert(QStringLiteral("phone"), p.at(2));
+        http.post(QStringLiteral("/api/v1/customers"), body, admin);
+    }
+    const IdentityToken bank(kIdentitySecret);
+    for (const QString &question : {QStringLiteral("How do I order a new card?"), QStringLiteral("There is a payment I don't recognise")}) {
+        ChatCustomer c(http);
+        c.start(QStringLiteral("en"), {{QStringLiteral("identity_token"),
+                                        bank.issue(QStringLiteral("CUST-10482"), QDateTime::currentDateTimeUtc().addSecs(600))}});
+        c.say(question);
+        c.close();
+    }
+    const qint64 id = http.get(QStringLiteral("/api/v1/customers?q=CUST-10482"), admin).items().first().toObject()
+                          .value(QStringLiteral("id")).toInteger();
+    http.put(QStringLiteral("/api/v1/customers/%1/legal-hold").arg(id),
+             {{QStringLiteral("on"), true}, {QStringLiteral("reason"), QStringLiteral("Fraud investigation 2026-118")}}, admin);
+    return id;
+}
+
+// The window with its popup (a window of its own) painted where it shows.
+void saveWithPopup(QWidget *window, QWidget *popup, const QString &name)
+{
+    QTest::qWait(300);
+    QPixmap shot = window->grab();
+    {
+        QPainter p(&shot);
+        p.drawPixmap(popup->geometry().topLeft() - window->geometry().topLeft(), popup->grab());
+    }
+    const QString path = QDir(g_out).filePath(QStringLiteral("console-%1%2.png").arg(name, g_suffix));
+    if (!shot.save(path))
+        qFatal("cannot write %s", qPrintable(path));
+    std::printf("wrote %s\n", qPrintable(path));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -161,7 +279,7 @@ int main(int argc, char *argv[])
     if (code != QLatin1String("en"))
         g_suffix = QLatin1Char('-') + code;
 
-    TestServer server;
+    TestServer server([](Config &c) { c.widgetIdentitySecret = QString::fromLatin1(kIdentitySecret); });
     if (!server.started())
         qFatal("server: %s", qPrintable(server.startError()));
     HttpClient http(server.baseUrl());
@@ -199,9 +317,25 @@ int main(int argc, char *argv[])
     live.start();
     waitFor([&] { return live.state() == LiveEvents::State::Connected; }, "the live connection");
 
+    sampleFortnight(http, server);
+    settleTickets(http, admin);
     std::vector<std::unique_ptr<ChatCustomer>> customers;
     const QString opened = sampleConversations(http, admin, customers);
     sampleTickets(http, admin);
+    const qint64 held = sampleCustomers(http, admin);
+
+    window.showPage(PageId::Dashboard);
+    auto *dashboard = qobject_cast<DashboardPage *>(window.page(PageId::Dashboard));
+    dashboard->setRange(QDateTime::currentDateTimeUtc().date().addDays(-13), QDateTime::currentDateTimeUtc().date());
+    waitFor([&] { return dashboard->hasFigures() && !dashboard->isLoading() && dashboard->figures().conversations > 40; }, "the dashboard");
+    save(&window, QStringLiteral("dashboard"));
+
+    window.showPage(PageId::Customers);
+    auto *customersPage = qobject_cast<CustomersPage *>(window.page(PageId::Customers));
+    waitFor([&] { return customersPage->model()->rowCount() >= 6 && !customersPage->model()->isLoading(); }, "the customers");
+    customersPage->table()->selectRow(customersPage->model()->rowOfId(held));
+    waitFor([&] { return customersPage->detail()->conversationCount() >= 2; }, "the customer");
+    save(&window, QStringLiteral("customers"));
 
     window.showPage(PageId::Conversations);
     auto *conversations = qobject_cast<ConversationsPage *>(window.page(PageId::Conversations));
@@ -261,6 +395,13 @@ int main(int argc, char *argv[])
     save(&window, QStringLiteral("settings-security"));
     tabs->setCurrentIndex(2);
     save(&window, QStringLiteral("settings-system"));
+
+    window.showPage(PageId::Conversations);
+    waitFor([&] { return window.notifications()->unread() >= 3; }, "the notifications");
+    window.bell()->showPopup();
+    waitFor([&] { return window.bell()->list()->count() >= 3; }, "the notification list");
+    saveWithPopup(&window, window.bell()->popup(), QStringLiteral("notifications"));
+    window.bell()->popup()->hide();
 
     window.showShortcuts();
     auto *help = uitest::waitWindow<QDialog>(QStringLiteral("shortcutsDialog"));

@@ -52,6 +52,7 @@ ConversationPanel::ConversationPanel(ApiClient &api, QWidget *parent)
     big.setBold(true);
     m_title->setFont(big);
     m_details->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_details->setWordWrap(true); // a long line must not widen the window (the customer panel sits beside it)
     m_typing->setStyleSheet(QStringLiteral("color: #5f6368; font-style: italic;"));
     m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_error->setWordWrap(true);

@@ -31,11 +31,11 @@ CustomersPage::CustomersPage(ApiClient &api, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(CustomersModel::Name, 170);
-    m_table->setColumnWidth(CustomersModel::Email, 200);
-    m_table->setColumnWidth(CustomersModel::Phone, 120);
-    m_table->setColumnWidth(CustomersModel::Reference, 110);
-    m_table->setColumnWidth(CustomersModel::Hold, 80);
+    m_table->setColumnWidth(CustomersModel::Name, 140);
+    m_table->setColumnWidth(CustomersModel::Email, 190);
+    m_table->setColumnWidth(CustomersModel::Phone, 125);
+    m_table->setColumnWidth(CustomersModel::Reference, 95);
+    m_table->setColumnWidth(CustomersModel::Hold, 70);
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -49,6 +49,7 @@ CustomersPage::CustomersPage(ApiClient &api, QWidget *parent)
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({640, 420});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 

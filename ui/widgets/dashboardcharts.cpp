@@ -187,7 +187,7 @@ void DashboardCharts::drawAi(const DashboardFigures &f)
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     c->addSeries(series);
     auto *x = new QBarCategoryAxis;
-    x->append({tr("Answers"), tr("From the cache"), tr("Fallbacks")});
+    x->append({tr("Answers"), tr("Cached"), tr("Fallbacks")});
     c->addAxis(x, Qt::AlignBottom);
     QValueAxis *y = countAxis(std::max({f.aiRequests, f.aiCacheHits, f.aiFallbacks}) + 1);
     c->addAxis(y, Qt::AlignLeft);

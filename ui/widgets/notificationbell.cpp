@@ -57,7 +57,7 @@ NotificationBell::NotificationBell(NotificationCenter &center, QWidget *parent)
     m_popup->setFrameShape(QFrame::StyledPanel);
     m_popup->resize(380, 420);
     m_list->setWordWrap(true);
-    m_list->setSpacing(2);
+    m_list->setSpacing(3);
     m_list->setFrameShape(QFrame::NoFrame);
     QFont bold = m_heading->font();
     bold.setBold(true);
@@ -115,8 +115,10 @@ void NotificationBell::fillList()
     for (const QJsonObject &n : items) {
         const bool read = n.value(QStringLiteral("read")).toBool();
         auto *item = new QListWidgetItem(m_list);
-        item->setText(n.value(QStringLiteral("title")).toString() + QLatin1Char('\n') + n.value(QStringLiteral("body")).toString()
-                      + QLatin1Char('\n') + formatTimestamp(n.value(QStringLiteral("created_at"))));
+        // Two quiet lines: what it is about, and when; the server's longer text in the tooltip.
+        item->setText(n.value(QStringLiteral("title")).toString() + QLatin1Char('\n')
+                      + formatTimestamp(n.value(QStringLiteral("created_at"))));
+        item->setToolTip(n.value(QStringLiteral("body")).toString());
         item->setData(Qt::UserRole, n);
         QFont f = item->font();
         f.setBold(!read);
