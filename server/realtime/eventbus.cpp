@@ -11,6 +11,7 @@ namespace joxai {
 
 namespace {
 constexpr int kBatch = 500;
+constexpr int kHoleRecheckMs = 20; // how soon to look again while an id is missing
 const QString kChannel = QStringLiteral("joxai_events");
 } // namespace
 
@@ -111,20 +112,49 @@ void EventBus::fetch()
         return q.value();
     }, [this](Result<QList<Event>> events) {
         m_fetching = false;
+        bool holding = false;
         if (events) {
             for (const Event &e : events.value()) {
                 if (e.id <= m_lastDelivered)
                     continue;
+                const qint64 expected = m_lastDelivered + 1;
+                if (e.id != expected && !passHole(expected)) {
+                    holding = true; // wait for the missing id's transaction to commit
+                    break;
+                }
                 m_lastDelivered = e.id;
+                m_holeAt = 0;
                 ++m_deliveredCount;
                 Q_EMIT eventReady(e);
             }
-            if (events->size() == kBatch)
+            if (events->size() == kBatch && !holding)
                 m_again = true;
         }
-        if (m_again)
+        if (m_again) {
             fetch();
+        } else if (holding && !m_holdScheduled) {
+            m_holdScheduled = true;
+            QTimer::singleShot(kHoleRecheckMs, this, [this] {
+                m_holdScheduled = false;
+                kick();
+            });
+        }
     });
+}
+
+bool EventBus::passHole(qint64 missing)
+{
+    if (m_holeAt != missing) {
+        m_holeAt = missing;
+        m_holeSince.start();
+        return false;
+    }
+    if (m_holeSince.elapsed() < kGapWaitMs)
+        return false;
+    qCDebug(lcStorage) << "event bus: no event" << missing << "after" << kGapWaitMs << "ms; passing it";
+    ++m_holesPassed;
+    m_holeAt = 0;
+    return true;
 }
 
 } // namespace joxai

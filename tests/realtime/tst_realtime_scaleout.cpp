@@ -12,6 +12,7 @@
 #include "tests/support/staffsocketclient.h"
 #include "tests/support/testserver.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -88,6 +89,39 @@ private:
         const QString base = why->isEmpty() ? process->baseUrl() : QString();
         m_processes.push_back(std::move(process));
         return base;
+    }
+
+    // A raw connection to the test database, as another instance's transaction would use.
+    QSqlDatabase rawConnection(const QString &name)
+    {
+        const DatabaseTarget &t = m_a->database().target();
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(t.host);
+        db.setPort(t.port);
+        db.setUserName(t.user);
+        db.setPassword(t.password);
+        db.setDatabaseName(t.name);
+        db.open();
+        return db;
+    }
+
+    static qint64 insertEvent(QSqlDatabase &db, int n)
+    {
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO events (type, visibility, payload) "
+                                      "VALUES ('ticket.updated', 'staff', CAST(? AS jsonb)) RETURNING id"));
+        insert.addBindValue(QStringLiteral("{\"n\":%1}").arg(n));
+        if (!insert.exec() || !insert.next())
+            return 0;
+        return insert.value(0).toLongLong();
+    }
+
+    static bool notify(QSqlDatabase &db, qint64 id)
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT pg_notify('joxai_events', ?)"));
+        q.addBindValue(QString::number(id));
+        return q.exec();
     }
 
 private Q_SLOTS:
@@ -209,6 +243,68 @@ private Q_SLOTS:
             QVERIFY2(QTest::qWaitFor([&] { return admin.ids.contains(id); }, 2000),
                      qPrintable(QStringLiteral("round %1: event %2 not delivered on B through NOTIFY").arg(round).arg(id)));
         }
+    }
+
+    void anEventCommittedAfterALaterOneStillArrivesFirst()
+    {
+        // Ids are taken at insert: event N's transaction can commit after N+1's. The bus must not
+        // read past N while it is missing, or N would never reach a socket.
+        Listener admin;
+        QVERIFY2(admin.open(m_b->baseUrl(), m_admin).isEmpty(), "admin socket on B");
+        const QString lateName = QStringLiteral("late-") + QUuid::createUuid().toString(QUuid::Id128);
+        const QString earlyName = QStringLiteral("early-") + QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QSqlDatabase late = rawConnection(lateName);
+            QSqlDatabase early = rawConnection(earlyName);
+            QVERIFY(late.isOpen() && early.isOpen());
+            QVERIFY(late.transaction());
+            const qint64 first = insertEvent(late, 1);
+            const qint64 second = insertEvent(early, 2); // autocommitted at once
+            QVERIFY(first > 0 && second == first + 1);
+            QVERIFY(notify(early, second));
+            QTest::qWait(400);
+            QVERIFY2(admin.ids.isEmpty(), qPrintable(describeIds(admin.ids))); // held behind the hole
+            QVERIFY(late.commit());
+            QVERIFY(notify(early, first));
+            QVERIFY(QTest::qWaitFor([&] { return admin.ids.size() >= 2; }, 5000));
+            QTest::qWait(200);
+            QCOMPARE(describeIds(admin.ids), describeIds({first, second}));
+            late.close();
+            early.close();
+        }
+        QSqlDatabase::removeDatabase(lateName);
+        QSqlDatabase::removeDatabase(earlyName);
+    }
+
+    void aRolledBackEventIsPassedAfterTheWait()
+    {
+        Listener admin;
+        QVERIFY2(admin.open(m_b->baseUrl(), m_admin).isEmpty(), "admin socket on B");
+        const qint64 passedBefore = m_b->eventBus().holesPassed();
+        const QString lateName = QStringLiteral("late-") + QUuid::createUuid().toString(QUuid::Id128);
+        const QString earlyName = QStringLiteral("early-") + QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QSqlDatabase late = rawConnection(lateName);
+            QSqlDatabase early = rawConnection(earlyName);
+            QVERIFY(late.transaction());
+            const qint64 lost = insertEvent(late, 1);
+            const qint64 kept = insertEvent(early, 2);
+            QVERIFY(lost > 0 && kept == lost + 1);
+            QVERIFY(late.rollback());
+            QElapsedTimer clock;
+            clock.start();
+            QVERIFY(notify(early, kept));
+            QVERIFY(QTest::qWaitFor([&] { return !admin.ids.isEmpty(); }, 10000));
+            // Delivered once the hole had been open for the bus's wait, not before.
+            QVERIFY2(clock.elapsed() >= EventBus::kGapWaitMs - 200, qPrintable(QString::number(clock.elapsed())));
+            QTest::qWait(300);
+            QCOMPARE(describeIds(admin.ids), describeIds({kept}));
+            QCOMPARE(m_b->eventBus().holesPassed(), passedBefore + 1);
+            late.close();
+            early.close();
+        }
+        QSqlDatabase::removeDatabase(lateName);
+        QSqlDatabase::removeDatabase(earlyName);
     }
 
     void twoServerProcessesShareEventsThroughNotify()
