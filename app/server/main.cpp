@@ -1,5 +1,6 @@
 // joxai-server: command line and start-up; everything else lives in server/.
 
+#include "app/server/datacommands.h"
 #include "server/config/configloader.h"
 #include "server/core/logging.h"
 #include "server/core/timezonefile.h"
@@ -12,6 +13,7 @@
 #include <QProcessEnvironment>
 
 #include <cstdio>
+#include <optional>
 #include <sys/resource.h>
 
 namespace {
@@ -49,7 +51,13 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "JoxAI support server: REST API, WebSockets, the assistant and the customer chat widget.\n"
-        "Settings come from defaults < joxai.conf < environment < command line; see README.md."));
+        "Settings come from defaults < joxai.conf < environment < command line; see README.md.\n\n"
+        "Commands (the server runs when none is given):\n"
+        "  backup FILE                 Copy the configured database into FILE while the server runs\n"
+        "                              (SQLite: a consistent snapshot; PostgreSQL: pg_dump -Fc).\n"
+        "  restore FILE --yes          Replace the configured database with a backup (server stopped).\n"
+        "  migrate-data --to URL       Copy the configured SQLite database into an empty PostgreSQL\n"
+        "                              database (postgresql://user:password@host:port/name)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption checkConfig(QStringLiteral("check-config"),
@@ -63,7 +71,14 @@ int main(int argc, char *argv[])
                                      QStringLiteral("folder"));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("A joxai.conf file to read (JOXAI_CONFIG)."),
                                     QStringLiteral("file"));
-    parser.addOptions({checkConfig, bind, port, dataDir, config});
+    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("backup: replace FILE if it exists."));
+    const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("restore: confirm that the database is replaced."));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("migrate-data: the PostgreSQL database to fill."),
+                                QStringLiteral("url"));
+    parser.addOptions({checkConfig, bind, port, dataDir, config, force, yes, to});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("backup FILE | restore FILE | migrate-data (see above)."),
+                                 QStringLiteral("[command [FILE]]"));
     parser.process(app);
 
     joxai::ConfigLoader::Overrides cli;
@@ -75,6 +90,20 @@ int main(int argc, char *argv[])
         cli.insert(QStringLiteral("JOXAI_DATA_DIR"), parser.value(dataDir));
     if (parser.isSet(config))
         cli.insert(QStringLiteral("JOXAI_CONFIG"), parser.value(config));
+
+    // A data command is checked before the configuration, so a typo never starts a server.
+    std::optional<joxai::cli::DataCommand> command;
+    if (const QStringList args = parser.positionalArguments(); !args.isEmpty()) {
+        command = joxai::cli::DataCommand{args.first(), args.value(1), parser.value(to), parser.isSet(force),
+                                          parser.isSet(yes)};
+        QString why = joxai::cli::checkArguments(*command);
+        if (why.isEmpty() && args.size() > (command->name == QLatin1String("migrate-data") ? 1 : 2))
+            why = QStringLiteral("too many arguments: ") + args.join(QLatin1Char(' '));
+        if (!why.isEmpty()) {
+            fail(why);
+            return 2;
+        }
+    }
 
     auto loaded = joxai::ConfigLoader::load(QProcessEnvironment::systemEnvironment(), cli);
     if (!loaded) {
@@ -98,6 +127,8 @@ int main(int argc, char *argv[])
         fail(QStringLiteral("invalid configuration: ") + prepared.error().detail);
         return 2;
     }
+    if (command)
+        return joxai::cli::runDataCommand(*command, cfg);
     raiseFileLimit();
 
     joxai::ServerRuntime runtime(cfg);
