@@ -12,7 +12,7 @@ want=(
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libqt6opengl6-dev libxkbcommon-dev
   libssl-dev libcrypt-dev libcurl4-openssl-dev libpq-dev
   librsvg2-bin
-  postgresql nodejs
+  postgresql postgresql-client nodejs  # postgresql-client: pg_dump/pg_restore for backup and restore
 )
 # npm installs Swagger UI and ReDoc (third_party/apidocs), compiled into joxai-server for /docs and
 # /redoc. Debian's nodejs has no npm in it (NodeSource's does, and conflicts with Debian's npm package).

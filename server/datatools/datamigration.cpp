@@ -44,16 +44,16 @@ Result<QVariant> convert(const QVariant &value, const QString &type)
         return QVariant(value.toLongLong() != 0);
     }
     if (type.startsWith(QLatin1String("timestamp"))) {
+        // Written by this program: ISO 8601 in UTC. Anything else SQLite defaulted to (such as
+        // "2026-11-25 17:40:00", also UTC) is left to PostgreSQL's parser, which names a bad one.
         const QDateTime t = SqlSession::readTime(value);
-        if (!t.isValid())
-            return Error::make(ErrorKind::BadRequest, QStringLiteral("bad_value"), QStringLiteral("not a timestamp"));
-        return t.toUTC().toString(Qt::ISODateWithMs);
+        return t.isValid() ? QVariant(t.toUTC().toString(Qt::ISODateWithMs)) : QVariant(value.toString() + QStringLiteral("+00"));
     }
     if (type == QLatin1String("jsonb") || type == QLatin1String("json")) {
         const QByteArray text = value.toString().toUtf8();
         if (QJsonDocument::fromJson(text).isNull() && text.trimmed() != "null")
             return Error::make(ErrorKind::BadRequest, QStringLiteral("bad_value"), QStringLiteral("not JSON"));
-        return QString::fromUtf8(text);
+        return QVariant(QString::fromUtf8(text));
     }
     return value;
 }

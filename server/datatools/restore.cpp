@@ -168,7 +168,8 @@ Result<RestoreReport> restorePostgres(const DatabaseTarget &database, const QStr
         return reachable.error();
     SqlSession s = db.session();
     auto others = s.scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity "
-                                          "WHERE datname = current_database() AND pid <> pg_backend_pid()"));
+                                          "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                                          "AND backend_type = 'client backend'"));
     if (!others)
         return others.error();
     if (const qint64 n = others->value_or(QVariant(0)).toLongLong(); n > 0)

@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+
 using joxai::test::ChatCustomer;
 using joxai::test::HttpClient;
 using joxai::test::HttpResult;
@@ -68,16 +70,20 @@ class TestDataTools : public QObject
     QHash<QString, QString> serverEnv(const QString &databaseUrl = {}) const
     {
         QHash<QString, QString> env{{QStringLiteral("SECRET_KEY"), kSecret},
-                                    {QStringLiteral("AI_PROVIDER"), QStringLiteral("local")}};
+                                    {QStringLiteral("AI_PROVIDER"), QStringLiteral("local")},
+                                    // The loop of chat messages and the sign-ins must not meet a rate limit.
+                                    {QStringLiteral("JOXAI_RATE_LIMIT_AUTH"), QStringLiteral("0")},
+                                    {QStringLiteral("JOXAI_RATE_LIMIT_CHAT"), QStringLiteral("0")},
+                                    {QStringLiteral("JOXAI_RATE_LIMIT_CHAT_START"), QStringLiteral("0")},
+                                    {QStringLiteral("JOXAI_RATE_LIMIT_API"), QStringLiteral("0")}};
         if (!databaseUrl.isEmpty())
             env.insert(QStringLiteral("DATABASE_URL"), databaseUrl);
         return env;
     }
 
     // joxai-server with `args`, in the same clean environment as ServerProcess, to its end.
-    Run run(const QStringList &args, const QString &dataDir, const QString &databaseUrl = {})
+    QProcessEnvironment commandEnv(const QString &dataDir, const QString &databaseUrl = {}) const
     {
-        QProcess p;
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         for (const QString &key : e.keys())
             if (key.startsWith(QLatin1String("JOXAI_")) || key == QLatin1String("DATABASE_URL")
@@ -87,7 +93,13 @@ class TestDataTools : public QObject
         const auto extra = serverEnv(databaseUrl);
         for (auto it = extra.cbegin(); it != extra.cend(); ++it)
             e.insert(it.key(), it.value());
-        p.setProcessEnvironment(e);
+        return e;
+    }
+
+    Run run(const QStringList &args, const QString &dataDir, const QString &databaseUrl = {})
+    {
+        QProcess p;
+        p.setProcessEnvironment(commandEnv(dataDir, databaseUrl));
         p.start(QStringLiteral(JOXAI_SERVER_BIN), args);
         if (!p.waitForFinished(120000))
             p.kill();
@@ -121,7 +133,7 @@ class TestDataTools : public QObject
         }
         if (customer.escalate(QStringLiteral("I want a person")).status != 200)
             return {};
-        const QJsonArray tickets = http.get(QStringLiteral("/api/v1/tickets"), admin).items();
+        const QJsonArray tickets = http.get(QStringLiteral("/api/v1/tickets?limit=200"), admin).items();
         for (const QJsonValue &t : tickets)
             if (t.toObject().value(QStringLiteral("conversation_id")).toVariant().toString() == w.conversationId)
                 w.ticketId = t.toObject().value(QStringLiteral("id")).toInteger();
@@ -134,7 +146,7 @@ class TestDataTools : public QObject
              {QStringLiteral("language"), QStringLiteral("en")}},
             admin);
         w.articleId = article.json().value(QStringLiteral("id")).toInteger();
-        w.auditIds = ids(http.get(QStringLiteral("/api/v1/audit"), admin).items());
+        w.auditIds = ids(http.get(QStringLiteral("/api/v1/audit?limit=200"), admin).items());
         return w;
     }
 
@@ -163,7 +175,7 @@ class TestDataTools : public QObject
         QCOMPARE(article.json().value(QStringLiteral("title")).toString(), QStringLiteral("Blocking a card"));
         QCOMPARE(article.json().value(QStringLiteral("tags")).toArray(), QJsonArray{QStringLiteral("card")});
 
-        const QSet<qint64> audit = ids(http.get(QStringLiteral("/api/v1/audit"), admin).items());
+        const QSet<qint64> audit = ids(http.get(QStringLiteral("/api/v1/audit?limit=200"), admin).items());
         for (qint64 id : w.auditIds)
             QVERIFY2(audit.contains(id), qPrintable(QStringLiteral("audit entry %1 is missing").arg(id)));
     }
@@ -297,11 +309,7 @@ private Q_SLOTS:
         // The backup runs as its own process while the writer goes on.
         const QString file = m_files.filePath(QStringLiteral("online.db"));
         QProcess backup;
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.remove(QStringLiteral("DATABASE_URL"));
-        e.insert(QStringLiteral("JOXAI_DATA_DIR"), m_source.path());
-        e.insert(QStringLiteral("SECRET_KEY"), kSecret);
-        backup.setProcessEnvironment(e);
+        backup.setProcessEnvironment(commandEnv(m_source.path()));
         backup.start(QStringLiteral(JOXAI_SERVER_BIN), {QStringLiteral("backup"), file});
         int during = 0;
         while (backup.state() != QProcess::NotRunning || during < 3) {
