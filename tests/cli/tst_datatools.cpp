@@ -294,8 +294,7 @@ private Q_SLOTS:
     // before it started, and a server on the restored copy shows everything.
     void sqliteBackupWhileWritingAndRestore()
     {
-        if (m_db.isPostgres())
-            return; // the postgresql run covers migrate-data and pg_dump instead (below)
+        QVERIFY2(!m_db.isPostgres(), "a SQLite case: run by the tst_datatools_sqlite entry");
         ServerProcess server;
         QString why = server.start(QStringLiteral(JOXAI_SERVER_BIN), m_source.path(), serverEnv());
         QVERIFY2(why.isEmpty(), qPrintable(why));
@@ -358,8 +357,7 @@ private Q_SLOTS:
 
     void sqliteRefusals()
     {
-        if (m_db.isPostgres())
-            return;
+        QVERIFY2(!m_db.isPostgres(), "a SQLite case: run by the tst_datatools_sqlite entry");
         const QString file = m_files.filePath(QStringLiteral("refusals.db"));
         QCOMPARE(run({QStringLiteral("backup"), file}, m_source.path()).exitCode, 0);
         const QByteArray original = readAll(file);
@@ -401,8 +399,7 @@ private Q_SLOTS:
     // PostgreSQL: the SQLite deployment moves into an empty database with every row.
     void migrateDataToPostgres()
     {
-        if (!m_db.isPostgres())
-            return;
+        QVERIFY2(m_db.isPostgres(), "a PostgreSQL case: run by the tst_datatools_postgresql entry");
         const Run moved = run({QStringLiteral("migrate-data"), QStringLiteral("--to"), m_db.url()}, m_source.path());
         QVERIFY2(moved.exitCode == 0, qPrintable(describe(moved)));
         QVERIFY(moved.out.contains(QStringLiteral("All row counts match")));
@@ -421,8 +418,7 @@ private Q_SLOTS:
 
     void postgresServerShowsTheMovedData()
     {
-        if (!m_db.isPostgres())
-            return;
+        QVERIFY2(m_db.isPostgres(), "a PostgreSQL case: run by the tst_datatools_postgresql entry");
         QTemporaryDir dir;
         ServerProcess server;
         const QString why = server.start(QStringLiteral(JOXAI_SERVER_BIN), dir.path(), serverEnv(m_db.url()));
@@ -434,8 +430,7 @@ private Q_SLOTS:
 
     void migrateIntoNonEmptyTargetIsRefused()
     {
-        if (!m_db.isPostgres())
-            return;
+        QVERIFY2(m_db.isPostgres(), "a PostgreSQL case: run by the tst_datatools_postgresql entry");
         const Run again = run({QStringLiteral("migrate-data"), QStringLiteral("--to"), m_db.url()}, m_source.path());
         QVERIFY2(again.exitCode == 1 && again.err.contains(QStringLiteral("already has data in")), qPrintable(describe(again)));
         QVERIFY(again.err.contains(QStringLiteral("users (")));
@@ -447,8 +442,7 @@ private Q_SLOTS:
     // pg_dump while the server runs; a change made after it is gone once the dump is restored.
     void postgresBackupAndRestore()
     {
-        if (!m_db.isPostgres())
-            return;
+        QVERIFY2(m_db.isPostgres(), "a PostgreSQL case: run by the tst_datatools_postgresql entry");
         QTemporaryDir dir;
         const QString file = m_files.filePath(QStringLiteral("pg.dump"));
         qint64 laterArticle = 0;
