@@ -19,7 +19,7 @@ want=(
 command -v npm >/dev/null 2>&1 || want+=(npm)
 if [ "${1:-build}" = test ]; then
   want+=(
-    wrk python3-bcrypt python3-jwt python3-aiosmtpd
+    wrk openssl python3-bcrypt python3-jwt python3-aiosmtpd
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0
     lintian gnupg gpg-agent binutils dpkg-dev adduser nginx desktop-file-utils appstream
     chromium

@@ -4,6 +4,7 @@
 #include "server/config/configloader.h"
 #include "server/core/logging.h"
 #include "server/core/timezonefile.h"
+#include "server/api/tlscredentials.h"
 #include "server/core/version.h"
 #include "server/runtime/serverruntime.h"
 #include "server/runtime/signalwatcher.h"
@@ -129,6 +130,13 @@ int main(int argc, char *argv[])
     }
     if (command)
         return joxai::cli::runDataCommand(*command, cfg);
+    // Certificate problems are configuration errors (exit 2), found before anything starts.
+    if (cfg.tlsEnabled()) {
+        if (auto tls = joxai::TlsCredentials::load(cfg.tlsCertPath, cfg.tlsKeyPath); !tls) {
+            fail(QStringLiteral("invalid configuration: ") + tls.error().detail);
+            return 2;
+        }
+    }
     raiseFileLimit();
 
     joxai::ServerRuntime runtime(cfg);

@@ -7,6 +7,7 @@
 #include <QDeadlineTimer>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #ifdef Q_OS_UNIX
@@ -63,11 +64,16 @@ public:
         connect(m_socket, &QTcpSocket::readyRead, this,
             [this] { m_unreadAfterServer = m_socket->bytesAvailable(); });
     }
+    // TLS: wait for the handshake (at most the request time-out), then either hand the socket
+    // to QHttpServer or, over the per-address cap, answer 429 through the encrypted channel.
+    void awaitHandshake(QSslSocket *socket, bool overCap);
     void refuse(int status, const QString &code, const QString &detail, int retryAfter = 0);
     void check(qint64 now);
 
 private:
-    enum class Mode { Guarding, Refusing, Lingering, Closing, Done };
+    enum class Mode { Handshaking, Guarding, Refusing, Lingering, Closing, Done };
+
+    void drop(const QString &why);
 
     void onReadyRead();
     void onBytesWritten();
@@ -102,9 +108,52 @@ void ConnectionGuard::uncount()
     m_counted = false;
 }
 
+void ConnectionGuard::awaitHandshake(QSslSocket *socket, bool overCap)
+{
+    m_mode = Mode::Handshaking;
+    m_deadline = nowMs() + qint64(m_server->limits().requestTimeoutSeconds) * 1000;
+    connect(socket, &QSslSocket::encrypted, this, [this, overCap] {
+        if (m_mode != Mode::Handshaking || !m_server)
+            return;
+        m_mode = Mode::Guarding;
+        m_lastActivity = nowMs();
+        if (overCap) {
+            refuse(429, QStringLiteral("too_many_connections"),
+                QStringLiteral("Too many open connections from your address; close some and try again."), 1);
+            return;
+        }
+        m_server->handOver(m_socket);
+        followHttpServer();
+        // A request that arrived with the end of the handshake was not read by anyone yet.
+        if (m_socket->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(m_socket, [socket = QPointer<QTcpSocket>(m_socket)] {
+                if (socket && socket->bytesAvailable() > 0)
+                    Q_EMIT socket->readyRead();
+            }, Qt::QueuedConnection);
+    });
+    // Plain http on the TLS port, a client that does not trust our certificate, garbage.
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError) {
+        if (m_mode == Mode::Handshaking)
+            drop(QStringLiteral("TLS handshake failed: ") + socket->errorString());
+    });
+    socket->startServerEncryption();
+}
+
+void ConnectionGuard::drop(const QString &why)
+{
+    qCInfo(lcApi).noquote() << "connection from" << m_address.toString() << "dropped:" << why;
+    QTcpSocket *socket = m_socket;
+    leave();
+    disconnect(socket, nullptr, this, nullptr);
+    socket->abort();
+    socket->deleteLater(); // the guard goes with it
+}
+
 void ConnectionGuard::onReadyRead()
 {
     const qint64 now = nowMs();
+    if (m_mode == Mode::Handshaking)
+        return; // nothing decrypted can arrive before encrypted(); it is read after the hand-over
     if (m_mode != Mode::Guarding) {
         (void)m_socket->readAll(); // a refused client's bytes are dropped unread
         return;
@@ -200,6 +249,14 @@ void ConnectionGuard::lingerWhenWritten()
         return;
     m_mode = Mode::Lingering;
     m_deadline = nowMs() + kLingerMs;
+    if (qobject_cast<QSslSocket *>(m_socket)) {
+        // Encrypted bytes may still wait below QSslSocket (its bytesToWrite() does not count
+        // them): a half-close could cut the answer off. disconnectFromHost() flushes them and
+        // ends with close_notify.
+        m_mode = Mode::Closing;
+        m_socket->disconnectFromHost();
+        return;
+    }
 #ifdef Q_OS_UNIX
     // Half-close: the client gets our answer and an end of stream, and may finish sending;
     // closing with its bytes unread would reset the connection and could destroy the answer.
@@ -214,6 +271,10 @@ void ConnectionGuard::check(qint64 now)
 {
     const GuardedTcpServer::Limits &limits = m_server->limits();
     switch (m_mode) {
+    case Mode::Handshaking:
+        if (now >= m_deadline)
+            drop(QStringLiteral("TLS handshake not finished within %1 seconds").arg(limits.requestTimeoutSeconds));
+        return;
     case Mode::Guarding: {
         if (m_scanner.inRequest()) {
             if (now - m_requestStarted >= qint64(limits.requestTimeoutSeconds) * 1000)
@@ -268,7 +329,8 @@ GuardedTcpServer::~GuardedTcpServer()
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    QSslSocket *tls = m_tls ? new QSslSocket(this) : nullptr;
+    QTcpSocket *socket = tls ? tls : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         qCWarning(lcApi) << "cannot take an accepted connection:" << socket->errorString();
         delete socket;
@@ -276,18 +338,33 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     }
     const QHostAddress peer = socket->peerAddress();
     const int cap = m_limits.maxConnectionsPerAddress;
-    if (cap > 0 && m_perAddress.value(peer) >= cap) {
+    const bool overCap = cap > 0 && m_perAddress.value(peer) >= cap;
+    if (!overCap && cap > 0)
+        ++m_perAddress[peer];
+    auto *guard = new ConnectionGuard(socket, this, !overCap && cap > 0);
+    if (tls) {
+        tls->setSslConfiguration(*m_tls);
+        guard->awaitHandshake(tls, overCap);
+        return;
+    }
+    if (overCap) {
         // Never given to QHttpServer: answered and closed here.
-        auto *guard = new ConnectionGuard(socket, this, false);
         guard->refuse(429, QStringLiteral("too_many_connections"),
             QStringLiteral("Too many open connections from your address; close some and try again."), 1);
         return;
     }
-    if (cap > 0)
-        ++m_perAddress[peer];
-    auto *guard = new ConnectionGuard(socket, this, cap > 0);
-    addPendingConnection(socket);
+    handOver(socket);
     guard->followHttpServer();
+}
+
+void GuardedTcpServer::handOver(QTcpSocket *socket)
+{
+    // addPendingConnection() emits pendingConnectionAvailable; inside incomingConnection()
+    // QTcpServer emits newConnection afterwards itself, but after a TLS handshake nobody does.
+    // QAbstractHttpServer drains every pending connection per signal, so a second one is harmless.
+    addPendingConnection(socket);
+    if (m_tls)
+        Q_EMIT newConnection();
 }
 
 void GuardedTcpServer::uncount(const QHostAddress &address)

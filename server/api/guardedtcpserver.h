@@ -17,14 +17,21 @@
 // half-closed and drained briefly (lingering close) so the client reads the answer instead of a
 // reset. WebSocket upgrades are let through untouched and stop counting against the cap (the
 // staff socket hub has its own limits).
+// With TLS on (setTls), each connection is a QSslSocket: the guard counts it against the cap
+// from accept on, gives the handshake JOXAI_REQUEST_TIMEOUT_SECONDS, drops a connection whose
+// handshake fails (plain http, an untrusting client) and hands it to QHttpServer only once it is
+// encrypted, so QHttpServer and the guard see decrypted bytes only.
 
 #include "server/api/requestscanner.h"
 
 #include <QHash>
 #include <QHostAddress>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTimer>
+
+#include <optional>
 
 namespace joxai {
 
@@ -49,6 +56,9 @@ public:
     ~GuardedTcpServer() override;
 
     const Limits &limits() const { return m_limits; }
+    // Before listen(): every connection from then on must complete a TLS handshake first.
+    void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
+    bool tlsEnabled() const { return m_tls.has_value(); }
     // HTTP connections open now (WebSockets excluded), in total and from one address.
     int openConnections() const { return int(m_guards.size()); }
     int connectionsFrom(const QHostAddress &address) const { return m_perAddress.value(address); }
@@ -60,8 +70,10 @@ private:
     friend class ConnectionGuard;
     void uncount(const QHostAddress &address);
     void sweep();
+    void handOver(QTcpSocket *socket);
 
     Limits m_limits;
+    std::optional<QSslConfiguration> m_tls;
     QHash<QHostAddress, int> m_perAddress;
     QSet<ConnectionGuard *> m_guards;
     QTimer m_sweep;

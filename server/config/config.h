@@ -86,6 +86,10 @@ struct Config
     int requestTimeoutSeconds = 30;     // a started request must be complete by then (408)
     QString trustedProxies;             // X-Forwarded-For is believed only from these (TrustedProxies)
     int shutdownGraceSeconds = 30;      // SIGTERM: time to finish requests in flight before exiting
+    // Direct TLS (TlsCredentials): both set → the port speaks only https/wss; both empty → plain.
+    QString tlsCertPath; // PEM: the server certificate first, then any intermediates
+    QString tlsKeyPath;  // PEM: its private key (RSA or EC), unencrypted
+    bool tlsEnabled() const { return !tlsCertPath.isEmpty() && !tlsKeyPath.isEmpty(); }
 
     int wsMaxPerUser = 5;          // staff sockets one user may hold open (4429 beyond)
     int wsMaxAgents = 20000;       // staff sockets all agents together may hold open

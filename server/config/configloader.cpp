@@ -204,6 +204,8 @@ const QList<Setting> &settings()
         integer(QStringLiteral("JOXAI_WS_REVALIDATE_SECONDS"), &Config::wsRevalidateSeconds, 1, 3600),
         integer(QStringLiteral("JOXAI_EVENT_RETENTION_DAYS"), &Config::eventRetentionDays, 1, 365),
         integer(QStringLiteral("JOXAI_SHUTDOWN_GRACE_SECONDS"), &Config::shutdownGraceSeconds, 0, 3600),
+        text(QStringLiteral("JOXAI_TLS_CERT"), &Config::tlsCertPath),
+        text(QStringLiteral("JOXAI_TLS_KEY"), &Config::tlsKeyPath),
         text(QStringLiteral("WIDGET_IDENTITY_SECRET"), &Config::widgetIdentitySecret, true),
         text(QStringLiteral("JOXAI_ADMIN_EMAIL"), &Config::adminEmail),
         text(QStringLiteral("JOXAI_ADMIN_PASSWORD"), &Config::adminPassword, true),
@@ -409,6 +411,14 @@ Result<Config> ConfigLoader::load(const QProcessEnvironment &env, const Override
         && config.openaiBaseUrl.startsWith(QLatin1String("https://api.openai.com")))
         return configError(QStringLiteral("AI_PROVIDER=openai"), QStringLiteral("configuration"),
                            QStringLiteral("needs OPENAI_API_KEY (or JOXAI_OPENAI_BASE_URL for a local model server)"));
+
+    // The files themselves are read and checked at start-up (TlsCredentials::load).
+    if (config.tlsCertPath.isEmpty() != config.tlsKeyPath.isEmpty())
+        return configError(config.tlsCertPath.isEmpty() ? QStringLiteral("JOXAI_TLS_KEY") : QStringLiteral("JOXAI_TLS_CERT"),
+                           QStringLiteral("configuration"),
+                           QStringLiteral("is set without %1; set both to serve https, or neither")
+                               .arg(config.tlsCertPath.isEmpty() ? QStringLiteral("JOXAI_TLS_CERT")
+                                                                 : QStringLiteral("JOXAI_TLS_KEY")));
 
     auto db = parseDatabaseUrl(config.databaseUrl, config.dataDir);
     if (!db)

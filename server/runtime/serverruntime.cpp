@@ -10,6 +10,7 @@
 #include "server/api/chatroutes.h"
 #include "server/api/conversationroutes.h"
 #include "server/api/guardedtcpserver.h"
+#include "server/api/tlscredentials.h"
 #include "server/api/healthroutes.h"
 #include "server/api/httpserver.h"
 #include "server/api/knowledgeroutes.h"
@@ -101,7 +102,8 @@ QString ServerRuntime::baseUrl() const
         host = QStringLiteral("127.0.0.1");
     else if (host.contains(QLatin1Char(':')))
         host = QLatin1Char('[') + host + QLatin1Char(']');
-    return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
+    const QString scheme = m_config.tlsEnabled() ? QStringLiteral("https") : QStringLiteral("http");
+    return QStringLiteral("%1://%2:%3").arg(scheme, host).arg(m_port);
 }
 
 Status ServerRuntime::start()
@@ -179,6 +181,14 @@ Status ServerRuntime::start()
     guard.idleTimeoutSeconds = m_config.idleTimeoutSeconds;
     guard.requestTimeoutSeconds = m_config.requestTimeoutSeconds;
     auto *tcp = new GuardedTcpServer(guard, m_http.get());
+    if (m_config.tlsEnabled()) {
+        auto tls = TlsCredentials::load(m_config.tlsCertPath, m_config.tlsKeyPath);
+        if (!tls) {
+            m_http.reset();
+            return tls.error();
+        }
+        tcp->setTls(tls.value());
+    }
     if (tcp->listen(QHostAddress(m_config.bindAddress), quint16(m_config.port))) {
         m_http->bind(tcp);
         m_tcp = tcp;

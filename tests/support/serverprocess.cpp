@@ -48,7 +48,7 @@ QString ServerProcess::start(const QString &program, const QString &dataDir, con
     if (!m_process.waitForStarted(10000))
         return QStringLiteral("%1 did not start: %2").arg(program, m_process.errorString());
 
-    const QRegularExpression running(QStringLiteral("is running on (http://\\S+)"));
+    const QRegularExpression running(QStringLiteral("is running on (https?://\\S+)"));
     QByteArray out;
     const bool reported = QTest::qWaitFor([&] {
         out += m_process.readAllStandardOutput();

@@ -1,0 +1,282 @@
+// Direct TLS on joxai-server's own port (JOXAI_TLS_CERT / JOXAI_TLS_KEY): a throwaway CA and a
+// server certificate for 127.0.0.1 made with the openssl program, a real joxai-server process,
+// and real clients: curl, QNetworkAccessManager, QWebSocket (staff and customer sockets over
+// wss), plain http and a client that never finishes its handshake. Start-up refuses broken
+// settings with exit code 2 and one sentence.
+
+#include "tests/support/serverprocess.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSslSocket>
+#include <QTemporaryDir>
+#include <QWebSocket>
+#include <QtTest>
+
+using joxai::test::ServerProcess;
+
+namespace {
+
+constexpr int kRequestTimeoutSeconds = 2;
+
+} // namespace
+
+class TestTls : public QObject
+{
+    Q_OBJECT
+
+    QString path(const QString &name) const { return m_certs.filePath(name); }
+
+    // Runs the openssl program in the certificate folder; empty when it worked.
+    QString openssl(const QStringList &arguments)
+    {
+        QProcess p;
+        p.setWorkingDirectory(m_certs.path());
+        p.start(QStringLiteral("openssl"), arguments);
+        if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+            return QStringLiteral("openssl %1: %2").arg(arguments.join(QLatin1Char(' ')),
+                                                       QString::fromUtf8(p.readAllStandardError()));
+        return {};
+    }
+
+    QSslConfiguration trusting() const
+    {
+        QSslConfiguration c = QSslConfiguration::defaultConfiguration();
+        c.setCaCertificates(QSslCertificate::fromPath(path(QStringLiteral("ca.pem"))));
+        return c;
+    }
+
+    QHash<QString, QString> tlsEnv(const QString &cert, const QString &key) const
+    {
+        return {{QStringLiteral("JOXAI_TLS_CERT"), cert},
+                {QStringLiteral("JOXAI_TLS_KEY"), key},
+                {QStringLiteral("JOXAI_REQUEST_TIMEOUT_SECONDS"), QString::number(kRequestTimeoutSeconds)},
+                {QStringLiteral("LOG_LEVEL"), QStringLiteral("info")}};
+    }
+
+    // One request through QNetworkAccessManager trusting the test CA: status and JSON body.
+    std::pair<int, QJsonObject> call(const QByteArray &verb, const QString &route, const QJsonObject &body = {},
+                                     const QString &token = {})
+    {
+        QNetworkRequest request(QUrl(m_server.baseUrl() + route));
+        request.setSslConfiguration(trusting());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb,
+                                                       body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson());
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            done.wait(10000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
+        if (reply->error() != QNetworkReply::NoError && status == 0)
+            qWarning() << "request failed:" << reply->errorString();
+        reply->deleteLater();
+        return {status, json};
+    }
+
+    // curl's HTTP status for /health ("000" when it could not talk to the server) and exit code.
+    std::pair<QString, int> curlHealth(bool withCa)
+    {
+        QStringList args{QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                         QStringLiteral("-w"), QStringLiteral("%{http_code}"), QStringLiteral("--max-time"),
+                         QStringLiteral("10")};
+        if (withCa)
+            args << QStringLiteral("--cacert") << path(QStringLiteral("ca.pem"));
+        args << m_server.baseUrl() + QStringLiteral("/health");
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), args);
+        curl.waitForFinished(15000);
+        return {QString::fromUtf8(curl.readAllStandardOutput()), curl.exitCode()};
+    }
+
+    // A WebSocket over wss trusting the test CA; the first text message it receives (empty if none).
+    QJsonObject firstMessage(const QString &route)
+    {
+        QWebSocket ws;
+        ws.setSslConfiguration(trusting());
+        QSignalSpy received(&ws, &QWebSocket::textMessageReceived);
+        QUrl url(m_server.baseUrl() + route);
+        url.setScheme(QStringLiteral("wss"));
+        ws.open(url);
+        if (!received.wait(10000))
+            return {};
+        ws.close();
+        return QJsonDocument::fromJson(received.first().first().toString().toUtf8()).object();
+    }
+
+    // joxai-server started with `env`, expected to refuse: its exit code and log.
+    std::pair<int, QString> refusedStart(const QHash<QString, QString> &env)
+    {
+        QTemporaryDir data;
+        ServerProcess server;
+        const QString error = server.start(QStringLiteral(JOXAI_SERVER_BIN), data.path(), env);
+        if (error.isEmpty())
+            return {0, QStringLiteral("it started")};
+        server.waitForExit(10000);
+        return {server.process().exitCode(), server.log()};
+    }
+
+    QTemporaryDir m_certs;
+    QTemporaryDir m_data;
+    ServerProcess m_server;
+    QNetworkAccessManager m_nam;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_certs.isValid());
+        const QString ec = QStringLiteral("ec_paramgen_curve:P-256");
+        // A CA, and a server certificate for 127.0.0.1 signed by it (EC keys: quick to make).
+        QCOMPARE(openssl({"req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", "ca.key",
+                          "-out", "ca.pem", "-days", "2", "-subj", "/CN=JoxAI test CA"}), QString());
+        QCOMPARE(openssl({"req", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", "server.key", "-out",
+                          "server.csr", "-subj", "/CN=127.0.0.1"}), QString());
+        QFile ext(path(QStringLiteral("server.ext")));
+        QVERIFY(ext.open(QIODevice::WriteOnly));
+        ext.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
+        ext.close();
+        QCOMPARE(openssl({"x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                          "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "server.ext"}), QString());
+        // An RSA key that belongs to nothing, for the mismatch.
+        QCOMPARE(openssl({"genrsa", "-out", "other.key", "2048"}), QString());
+        // The certificate file carries the chain: server certificate first, then the CA.
+        QFile chain(path(QStringLiteral("chain.pem")));
+        QVERIFY(chain.open(QIODevice::WriteOnly));
+        for (const char *part : {"server.pem", "ca.pem"}) {
+            QFile f(path(QLatin1String(part)));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            chain.write(f.readAll());
+        }
+        chain.close();
+
+        const QString error = m_server.start(QStringLiteral(JOXAI_SERVER_BIN), m_data.path(),
+                                             tlsEnv(path(QStringLiteral("chain.pem")), path(QStringLiteral("server.key"))));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(m_server.baseUrl().startsWith(QLatin1String("https://127.0.0.1:")), qPrintable(m_server.baseUrl()));
+    }
+
+    void curlWithTheCaGetsHealth()
+    {
+        const auto [code, exit] = curlHealth(true);
+        QCOMPARE(code, QStringLiteral("200"));
+        QCOMPARE(exit, 0);
+    }
+
+    void aClientThatDoesNotTrustTheCaFailsWhileOthersAreServed()
+    {
+        const auto [code, exit] = curlHealth(false);
+        QCOMPARE(code, QStringLiteral("000"));
+        QCOMPARE(exit, 60); // curl: peer certificate cannot be authenticated with known CA certificates
+
+        QSslSocket untrusting;
+        QSignalSpy errors(&untrusting, &QSslSocket::sslErrors);
+        untrusting.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server.port());
+        QVERIFY(!untrusting.waitForEncrypted(5000));
+        QVERIFY(!errors.isEmpty());
+
+        QCOMPARE(curlHealth(true).first, QStringLiteral("200"));
+        QVERIFY(m_server.isRunning());
+    }
+
+    void plainHttpOnTheTlsPortIsClosed()
+    {
+        QTcpSocket plain;
+        plain.connectToHost(QHostAddress::LocalHost, m_server.port());
+        QVERIFY(plain.waitForConnected(5000));
+        plain.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QByteArray answer;
+        QVERIFY(QTest::qWaitFor([&] {
+            answer += plain.readAll();
+            return plain.state() == QAbstractSocket::UnconnectedState;
+        }, 5000));
+        QVERIFY2(!answer.contains("HTTP/1.1"), answer.constData());
+        QVERIFY(m_server.isRunning());
+        QCOMPARE(curlHealth(true).first, QStringLiteral("200"));
+    }
+
+    void aClientThatNeverFinishesTheHandshakeIsDropped()
+    {
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, m_server.port());
+        QVERIFY(silent.waitForConnected(5000));
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(QTest::qWaitFor([&] { return silent.state() == QAbstractSocket::UnconnectedState; },
+                                (kRequestTimeoutSeconds + 5) * 1000));
+        QVERIFY2(clock.elapsed() >= (kRequestTimeoutSeconds - 1) * 1000, "dropped before the time-out");
+        QVERIFY(m_server.log().contains(QStringLiteral("TLS handshake not finished")));
+        QCOMPARE(curlHealth(true).first, QStringLiteral("200"));
+    }
+
+    void loginAndApiOverHttps()
+    {
+        const auto [status, login] = call("POST", QStringLiteral("/api/v1/auth/login"),
+                                          {{QStringLiteral("email"), QStringLiteral("admin@joxai.com")},
+                                           {QStringLiteral("password"), QStringLiteral("admin123")}});
+        QCOMPARE(status, 200);
+        m_token = login.value(QStringLiteral("token")).toString();
+        QVERIFY(!m_token.isEmpty());
+        const auto [meStatus, me] = call("GET", QStringLiteral("/api/v1/auth/me"), {}, m_token);
+        QCOMPARE(meStatus, 200);
+        QVERIFY2(QJsonDocument(me).toJson().contains("admin@joxai.com"), QJsonDocument(me).toJson().constData());
+    }
+
+    void staffSocketOverWss()
+    {
+        QVERIFY(!m_token.isEmpty());
+        const QJsonObject hello = firstMessage(QStringLiteral("/api/v1/ws?token=") + m_token);
+        QCOMPARE(hello.value(QStringLiteral("type")).toString(), QStringLiteral("hello"));
+    }
+
+    void customerChatSocketOverWss()
+    {
+        const auto [status, started] = call("POST", QStringLiteral("/api/v1/chat/start"),
+                                            {{QStringLiteral("language"), QStringLiteral("en")}});
+        QCOMPARE(status, 201);
+        const QString route = QStringLiteral("/api/v1/chat/ws?conversation_id=%1&session_token=%2")
+                                  .arg(started.value(QStringLiteral("conversation_id")).toString(),
+                                       started.value(QStringLiteral("session_token")).toString());
+        const QJsonObject hello = firstMessage(route);
+        QCOMPARE(hello.value(QStringLiteral("type")).toString(), QStringLiteral("hello"));
+    }
+
+    void onlyOneSettingIsRefused()
+    {
+        const auto [code, log] = refusedStart({{QStringLiteral("JOXAI_TLS_CERT"), path(QStringLiteral("chain.pem"))}});
+        QCOMPARE(code, 2);
+        QVERIFY2(log.contains(QStringLiteral("is set without JOXAI_TLS_KEY")),
+                 qPrintable(log));
+    }
+
+    void aMissingFileIsRefused()
+    {
+        const auto [code, log] = refusedStart(tlsEnv(path(QStringLiteral("nowhere.pem")), path(QStringLiteral("server.key"))));
+        QCOMPARE(code, 2);
+        QVERIFY2(log.contains(QStringLiteral("JOXAI_TLS_CERT: cannot read")), qPrintable(log));
+    }
+
+    void aKeyThatDoesNotMatchIsRefused()
+    {
+        const auto [code, log] = refusedStart(tlsEnv(path(QStringLiteral("chain.pem")), path(QStringLiteral("other.key"))));
+        QCOMPARE(code, 2);
+        QVERIFY2(log.contains(QStringLiteral("does not belong to the certificate")), qPrintable(log));
+    }
+
+    void aFileWithoutACertificateIsRefused()
+    {
+        const auto [code, log] = refusedStart(tlsEnv(path(QStringLiteral("server.key")), path(QStringLiteral("server.key"))));
+        QCOMPARE(code, 2);
+        QVERIFY2(log.contains(QStringLiteral("holds no PEM certificate")), qPrintable(log));
+    }
+
+private:
+    QString m_token;
+};
+
+QTEST_GUILESS_MAIN(TestTls)
+#include "tst_tls.moc"
