@@ -6,6 +6,8 @@
 
 #include "tests/support/serverprocess.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -15,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QWebSocket>
 #include <QtTest>
+
+#include <initializer_list>
 
 using joxai::test::ServerProcess;
 
@@ -31,8 +35,11 @@ class TestTls : public QObject
     QString path(const QString &name) const { return m_certs.filePath(name); }
 
     // Runs the openssl program in the certificate folder; empty when it worked.
-    QString openssl(const QStringList &arguments)
+    QString openssl(std::initializer_list<const char *> words)
     {
+        QStringList arguments;
+        for (const char *word : words)
+            arguments << QString::fromLatin1(word);
         QProcess p;
         p.setWorkingDirectory(m_certs.path());
         p.start(QStringLiteral("openssl"), arguments);
@@ -130,7 +137,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_certs.isValid());
-        const QString ec = QStringLiteral("ec_paramgen_curve:P-256");
+        const char *ec = "ec_paramgen_curve:P-256";
         // A CA, and a server certificate for 127.0.0.1 signed by it (EC keys: quick to make).
         QCOMPARE(openssl({"req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", "ca.key",
                           "-out", "ca.pem", "-days", "2", "-subj", "/CN=JoxAI test CA"}), QString());
