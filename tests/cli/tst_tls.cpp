@@ -226,7 +226,15 @@ private Q_SLOTS:
                                           {{QStringLiteral("email"), QStringLiteral("admin@joxai.com")},
                                            {QStringLiteral("password"), QStringLiteral("admin123")}});
         QCOMPARE(status, 200);
-        m_token = login.value(QStringLiteral("token")).toString();
+        const QString firstToken = login.value(QStringLiteral("token")).toString();
+        QVERIFY(!firstToken.isEmpty());
+        // The first admin must choose a password before the staff socket lets them in.
+        const auto [changedStatus, changed] = call("POST", QStringLiteral("/api/v1/auth/change-password"),
+                                                   {{QStringLiteral("current_password"), QStringLiteral("admin123")},
+                                                    {QStringLiteral("new_password"), QStringLiteral("Admin-pass-2026")}},
+                                                   firstToken);
+        QCOMPARE(changedStatus, 200);
+        m_token = changed.value(QStringLiteral("token")).toString();
         QVERIFY(!m_token.isEmpty());
         const auto [meStatus, me] = call("GET", QStringLiteral("/api/v1/auth/me"), {}, m_token);
         QCOMPARE(meStatus, 200);
