@@ -17,12 +17,15 @@ want=(
 # npm installs Swagger UI and ReDoc (third_party/apidocs), compiled into joxai-server for /docs and
 # /redoc. Debian's nodejs has no npm in it (NodeSource's does, and conflicts with Debian's npm package).
 command -v npm >/dev/null 2>&1 || want+=(npm)
+# clang (Debian's clang-14) and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) build the
+# fuzz targets of tests/fuzz.
 if [ "${1:-build}" = test ]; then
   want+=(
     wrk openssl python3-bcrypt python3-jwt python3-aiosmtpd
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0
     lintian gnupg gpg-agent binutils dpkg-dev adduser nginx desktop-file-utils appstream
     chromium
+    clang libclang-rt-14-dev
   )
 fi
 

@@ -30,6 +30,8 @@ export JOXAI_TEST_PG_URL
 echo "test PostgreSQL cluster: $JOXAI_TEST_PG_URL"
 
 ctest --test-dir "$build" --output-on-failure -j2 "$@"
+# libFuzzer targets (tests/fuzz/README.md): a clang build of their own and a short fixed run each.
+JOXAI_FUZZ_BUILD_DIR="$build-fuzz" "$repo/tests/fuzz/run.sh" --runs 20000
 "$repo/tests/bench/bench.sh" --quick --build-dir "$build"
 "$repo/tests/bench/wsbench.sh" --quick --build-dir "$build"
 "$repo/tests/bench/chatbench.sh" --quick --build-dir "$build"

@@ -114,7 +114,8 @@ std::optional<qint64> JsonInput::integer(const QString &key, bool required, qint
         return std::nullopt;
     }
     const double d = v.toDouble();
-    if (!v.isDouble() || d != double(qint64(d))) {
+    // Range first: converting a double outside qint64 (1e300) is undefined behaviour.
+    if (!v.isDouble() || !(d >= -0x1p63 && d < 0x1p63) || d != double(qint64(d))) {
         addProblem(key, QStringLiteral("must be a whole number"));
         return std::nullopt;
     }

@@ -203,6 +203,10 @@ bool cardMayStartAt(const QString &t, qsizetype i)
         return false;
     if ((before == u'.' || before == u',') && i >= 2 && isDigit(t[i - 2]))
         return false;
+    // The last four digits of a mask ("•••• 3455") must not start a new number with the groups
+    // after them, or masking the output again would mask more (mask() is idempotent).
+    if (isCardSeparator(before) && i >= 2 && t[i - 2] == QChar(kBullet))
+        return false;
     return true;
 }
 
@@ -291,9 +295,10 @@ std::vector<Span> findCards(const QString &t)
             int matched = -1;
             if (t[groups[first].begin] != u'0') { // no card network number starts with 0
                 for (int last = widest; last >= first; --last) {
-                    if (last == count - 1 && lastGlued)
-                        continue;
-                    if (digits >= kMinDigits && isCardGrouping(groups, first, last)
+                    // A window ending on a group glued to a word is no card, but its digits
+                    // still leave the count (skipping that once masked "34" in "34 56 5555…x").
+                    const bool glued = last == count - 1 && lastGlued;
+                    if (!glued && digits >= kMinDigits && isCardGrouping(groups, first, last)
                         && luhnValid(t, groups, first, last)) {
                         matched = last;
                         break;

@@ -35,9 +35,12 @@ Result<VerifiedIdentity> IdentityToken::verify(const QString &token, const QDate
     if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty())
         return invalid(QStringLiteral("The identity token is malformed."));
     const QByteArray signedPart = parts[0] + '.' + parts[1];
-    const auto signature = QByteArray::fromBase64Encoding(parts[2], QByteArray::Base64UrlEncoding
-                                                                       | QByteArray::AbortOnBase64DecodingErrors);
-    if (!signature || !crypto::constantTimeEquals(*signature, crypto::hmacSha256(m_secret, signedPart)))
+    // Compared as the canonical encoding (padding optional): decoding first let other spellings
+    // of the same bytes through, e.g. a last character differing only in its unused bits.
+    QByteArray signature = parts[2];
+    while (signature.endsWith('='))
+        signature.chop(1);
+    if (!crypto::constantTimeEquals(signature, crypto::hmacSha256(m_secret, signedPart).toBase64(kBase64Url)))
         return invalid(QStringLiteral("The identity token's signature does not match."));
     bool ok = false;
     const qint64 expiry = parts[1].toLongLong(&ok);

@@ -64,6 +64,8 @@ private Q_SLOTS:
     void masksCardsInsideEnglishAndFrenchSentences();
     void masksTwoCardsInOneMessage();
     void masksCardFollowedByOtherNumbersButKeepsThem();
+    void masksNoShortGroupBeforeANumberGluedToAWord();
+    void leavesTheLastFourOfAMaskAlone();
     void keepsNumbersThatFailLuhn();
     void keepsPhoneNumbers();
     void keepsAmountsDatesAndShortNumbers();
@@ -126,6 +128,23 @@ void TestRedactor::masksCardFollowedByOtherNumbersButKeepsThem()
              QStringLiteral("•••• 1111 2025"));
     QCOMPARE(Redactor::mask(QStringLiteral("ref 12 4111 1111 1111 1111")),
              QStringLiteral("ref 12 •••• 1111"));
+}
+
+void TestRedactor::masksNoShortGroupBeforeANumberGluedToAWord()
+{
+    // Found by tests/fuzz: skipping the glued group kept its digits in the count, so "34" alone
+    // (Luhn-valid) was masked as a card.
+    const QString text = QStringLiteral("Call +33 6 12 34 56 555555551111ount");
+    QCOMPARE(Redactor::mask(text), text);
+}
+
+void TestRedactor::leavesTheLastFourOfAMaskAlone()
+{
+    // Found by tests/fuzz: "3455" left by the first mask and the groups after it made a new
+    // Luhn-valid 19 digits, so masking the output again masked more.
+    const QString once = Redactor::mask(QStringLiteral("FR76 3000 6000 0112 3455 7890 1896 7890 189"));
+    QCOMPARE(once, QStringLiteral("FR76 •••• 3455 7890 1896 7890 189"));
+    QCOMPARE(Redactor::mask(once), once);
 }
 
 void TestRedactor::keepsNumbersThatFailLuhn()
