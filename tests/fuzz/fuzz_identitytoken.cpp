@@ -11,6 +11,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <algorithm>
 #include <cstdint>
 
 using namespace joxai;
@@ -79,7 +80,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(verified->customerRef == issuedRef.trimmed());
     check(!IdentityToken(kSecret + 'x').verify(token, now).ok());
 
-    for (qsizetype p = 0; p < raw.size(); ++p) {
+    // About 24 positions spread over the token (where is chosen by the input) plus the last two
+    // characters, whose unused base64 bits are the classic respelling: every flip is a full
+    // verification, and all of them made the short run several times slower for no new coverage.
+    const qsizetype stride = std::max<qsizetype>(1, raw.size() / 24);
+    for (qsizetype p = data[0] % stride; p < raw.size();
+         p = p + stride < raw.size() - 2 ? p + stride : std::max(p + 1, raw.size() - 2)) {
         QByteArray tampered = raw;
         tampered[p] = char(tampered[p] ^ (1 + (data[0] >> 1) % 127));
         check(!identity.verify(QString::fromLatin1(tampered), now).ok());

@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <algorithm>
 #include <cstdint>
 
 using namespace joxai;
@@ -87,7 +88,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     // Tampering with any one byte must be caught.
-    for (qsizetype p = 0; p < token.size(); ++p) {
+    // About 24 positions spread over the token (where is chosen by the input) plus the last two
+    // characters, whose unused base64 bits are the classic respelling: every flip is a full
+    // verification, and all of them made the short run several times slower for no new coverage.
+    const qsizetype stride = std::max<qsizetype>(1, token.size() / 24);
+    for (qsizetype p = data[0] % stride; p < token.size();
+         p = p + stride < token.size() - 2 ? p + stride : std::max(p + 1, token.size() - 2)) {
         QByteArray tampered = token;
         tampered[p] = char(tampered[p] ^ (1 + (data[0] >> 1) % 127));
         check(!tokens.verify(tampered, now).ok());
