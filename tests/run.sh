@@ -8,6 +8,8 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # both need root.
 [ "$(id -u)" -eq 0 ] || exec sudo --preserve-env=JOXAI_BUILD_DIR "$0" "$@"
 build=${JOXAI_BUILD_DIR:-$repo/build/ci}
+# Paths below the checkout are hashed relative to it, so ccache hits in any clone of the tree.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$repo}"
 
 "$repo/installer/deps.sh" test
 # The widget's browser tests drive chromium with playwright-core, from tests/widget/package-lock.json.
