@@ -45,10 +45,7 @@ class TestUiCustomers : public QObject
 
     std::unique_ptr<ApiClient> client(const QString &email, const QString &password)
     {
-        auto api = std::make_unique<ApiClient>();
-        if (!signIn(*api, m_server->baseUrl(), email, password))
-            return {};
-        return api;
+        return signedInClient(m_server->baseUrl(), email, password);
     }
 
     static bool waitLoaded(PagedTableModel *model)

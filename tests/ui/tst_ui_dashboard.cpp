@@ -42,10 +42,7 @@ class TestUiDashboard : public QObject
 
     std::unique_ptr<ApiClient> client(const QString &email)
     {
-        auto api = std::make_unique<ApiClient>();
-        if (!signIn(*api, m_server->baseUrl(), email, QLatin1String(HttpClient::kStaffPassword)))
-            return {};
-        return api;
+        return signedInClient(m_server->baseUrl(), email, QLatin1String(HttpClient::kStaffPassword));
     }
 
     QJsonObject serverFigures(const QDate &from, const QDate &to)

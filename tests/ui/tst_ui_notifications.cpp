@@ -40,10 +40,7 @@ class TestUiNotifications : public QObject
 
     std::unique_ptr<ApiClient> client(const QString &email)
     {
-        auto api = std::make_unique<ApiClient>();
-        if (!signIn(*api, m_server->baseUrl(), email, QLatin1String(HttpClient::kStaffPassword)))
-            return {};
-        return api;
+        return signedInClient(m_server->baseUrl(), email, QLatin1String(HttpClient::kStaffPassword));
     }
 
     int serverUnread(const QString &token)

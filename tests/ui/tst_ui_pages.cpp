@@ -48,10 +48,7 @@ class TestUiPages : public QObject
 
     std::unique_ptr<ApiClient> client(const QString &email, const QString &password)
     {
-        auto api = std::make_unique<ApiClient>();
-        if (!signIn(*api, m_server->baseUrl(), email, password))
-            return {};
-        return api;
+        return signedInClient(m_server->baseUrl(), email, password);
     }
     std::unique_ptr<ApiClient> adminClient()
     {

@@ -39,10 +39,7 @@ class TestUiTickets : public QObject
 
     std::unique_ptr<ApiClient> client(const QString &email)
     {
-        auto api = std::make_unique<ApiClient>();
-        if (!signIn(*api, m_server->baseUrl(), email, QLatin1String(HttpClient::kStaffPassword)))
-            return {};
-        return api;
+        return signedInClient(m_server->baseUrl(), email, QLatin1String(HttpClient::kStaffPassword));
     }
 
     static bool waitFor(const std::function<bool()> &condition, int ms = 15000)

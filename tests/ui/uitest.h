@@ -7,6 +7,8 @@
 #include <QTest>
 #include <QWidget>
 
+#include <memory>
+
 namespace joxai::uitest {
 
 // The visible top-level window (dialog) with this object name, or nullptr.
@@ -39,6 +41,15 @@ inline bool signIn(ui::ApiClient &api, const QString &server, const QString &ema
         ok = r.ok();
     });
     return QTest::qWaitFor([&] { return done; }, 15000) && ok;
+}
+
+// A fresh ApiClient signed in to `server`, or null when the sign-in failed.
+inline std::unique_ptr<ui::ApiClient> signedInClient(const QString &server, const QString &email, const QString &password)
+{
+    auto api = std::make_unique<ui::ApiClient>();
+    if (!signIn(*api, server, email, password))
+        return {};
+    return api;
 }
 
 // No D-Bus session: the keychain is reported unavailable at once instead of reaching the
