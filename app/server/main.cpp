@@ -130,7 +130,8 @@ int main(int argc, char *argv[])
     }
     if (command)
         return joxai::cli::runDataCommand(*command, cfg);
-    // Certificate problems are configuration errors (exit 2), found before anything starts.
+    // Unusable certificate files are configuration errors (exit 2), found before anything starts;
+    // a certificate outside its dates is not (CertificateKeeper logs it, the server starts).
     if (cfg.tlsEnabled()) {
         if (auto tls = joxai::TlsCredentials::load(cfg.tlsCertPath, cfg.tlsKeyPath); !tls) {
             fail(QStringLiteral("invalid configuration: ") + tls.error().detail);
@@ -151,6 +152,10 @@ int main(int argc, char *argv[])
     QObject::connect(&signals, &joxai::SignalWatcher::shutdownRequested, &app, [&runtime, &cfg](int number) {
         qCInfo(lcServer) << "signal" << number << "received, shutting down";
         runtime.drain(std::chrono::seconds(cfg.shutdownGraceSeconds));
+    });
+    QObject::connect(&signals, &joxai::SignalWatcher::reloadRequested, &runtime, [&runtime] {
+        qCInfo(lcServer) << "SIGHUP received, reloading the TLS certificate";
+        runtime.reloadTls();
     });
 
     const QString base = runtime.baseUrl();

@@ -56,7 +56,8 @@ public:
     ~GuardedTcpServer() override;
 
     const Limits &limits() const { return m_limits; }
-    // Before listen(): every connection from then on must complete a TLS handshake first.
+    // Every connection accepted from then on must complete a TLS handshake with these
+    // credentials first (set before listen(); CertificateKeeper swaps them on reload).
     void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
     bool tlsEnabled() const { return m_tls.has_value(); }
     // HTTP connections open now (WebSockets excluded), in total and from one address.

@@ -1,6 +1,5 @@
 #include "server/api/tlscredentials.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -44,7 +43,7 @@ bool keyMatchesCertificate(const QByteArray &certPem, const QByteArray &keyPem)
 
 } // namespace
 
-Result<QSslConfiguration> TlsCredentials::load(const QString &certPath, const QString &keyPath)
+Result<TlsCredentials> TlsCredentials::load(const QString &certPath, const QString &keyPath)
 {
     const QString certSetting = QStringLiteral("JOXAI_TLS_CERT");
     const QString keySetting = QStringLiteral("JOXAI_TLS_KEY");
@@ -71,21 +70,16 @@ Result<QSslConfiguration> TlsCredentials::load(const QString &certPath, const QS
         return tlsError(QStringLiteral("%1: the private key in %2 does not belong to the certificate in %3")
                             .arg(keySetting, keyPath, certPath));
 
-    const QSslCertificate &leaf = chain.first();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (leaf.expiryDate() < now)
-        return tlsError(QStringLiteral("%1: the certificate in %2 expired on %3; renew it")
-                            .arg(certSetting, certPath, leaf.expiryDate().toString(Qt::ISODate)));
-    if (leaf.effectiveDate() > now)
-        return tlsError(QStringLiteral("%1: the certificate in %2 is not valid before %3")
-                            .arg(certSetting, certPath, leaf.effectiveDate().toString(Qt::ISODate)));
-
-    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    configuration.setLocalCertificateChain(chain);
-    configuration.setPrivateKey(key);
-    configuration.setProtocol(QSsl::TlsV1_2OrLater);
-    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
-    return configuration;
+    TlsCredentials credentials;
+    credentials.configuration = QSslConfiguration::defaultConfiguration();
+    credentials.configuration.setLocalCertificateChain(chain);
+    credentials.configuration.setPrivateKey(key);
+    credentials.configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    credentials.configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
+    credentials.certPath = certPath;
+    credentials.notBefore = chain.first().effectiveDate().toUTC();
+    credentials.notAfter = chain.first().expiryDate().toUTC();
+    return credentials;
 }
 
 } // namespace joxai

@@ -10,7 +10,7 @@
 #include "server/api/chatroutes.h"
 #include "server/api/conversationroutes.h"
 #include "server/api/guardedtcpserver.h"
-#include "server/api/tlscredentials.h"
+#include "server/api/certificatekeeper.h"
 #include "server/api/healthroutes.h"
 #include "server/api/httpserver.h"
 #include "server/api/knowledgeroutes.h"
@@ -182,12 +182,15 @@ Status ServerRuntime::start()
     guard.requestTimeoutSeconds = m_config.requestTimeoutSeconds;
     auto *tcp = new GuardedTcpServer(guard, m_http.get());
     if (m_config.tlsEnabled()) {
-        auto tls = TlsCredentials::load(m_config.tlsCertPath, m_config.tlsKeyPath);
-        if (!tls) {
+        auto *keeper = new CertificateKeeper(m_config.tlsCertPath, m_config.tlsKeyPath, *tcp, tcp);
+        if (auto tls = keeper->start(); !tls) {
             m_http.reset();
-            return tls.error();
+            return tls;
         }
-        tcp->setTls(tls.value());
+        m_certificates = keeper;
+        m_http->metrics().addGauge("joxai_tls_certificate_expiry_seconds",
+                                   "Seconds until the served TLS certificate expires (negative once it has).",
+                                   [keeper] { return double(keeper->secondsUntilExpiry()); });
     }
     if (tcp->listen(QHostAddress(m_config.bindAddress), quint16(m_config.port))) {
         m_http->bind(tcp);
@@ -200,6 +203,7 @@ Status ServerRuntime::start()
     }
     if (m_port == 0) {
         m_http.reset();
+        m_certificates = nullptr; // went with the socket
         return Error::make(ErrorKind::Unavailable, QStringLiteral("listen_failed"),
                            QStringLiteral("cannot listen on %1:%2 (is another server using the port?)")
                                .arg(m_config.bindAddress).arg(m_config.port));
@@ -253,6 +257,15 @@ void ServerRuntime::drain(std::chrono::milliseconds grace)
         Q_EMIT drained(clean);
     });
     m_shutdown->start(grace);
+}
+
+bool ServerRuntime::reloadTls()
+{
+    if (!m_certificates) {
+        qCInfo(lcServer) << "reload requested; TLS is off (JOXAI_TLS_CERT/KEY unset), nothing to reload";
+        return false;
+    }
+    return m_certificates->reload();
 }
 
 void ServerRuntime::startMail()

@@ -18,6 +18,7 @@ namespace joxai {
 
 class Assistant;
 class AuthService;
+class CertificateKeeper;
 class ChatService;
 class ConversationService;
 class CustomerSocketHub;
@@ -68,6 +69,9 @@ public:
     // to finish or after `grace`. Calling it again does nothing.
     void drain(std::chrono::milliseconds grace);
     bool isDraining() const { return m_shutdown != nullptr; }
+    // SIGHUP: re-read JOXAI_TLS_CERT/KEY for new connections (CertificateKeeper::reload); false
+    // when TLS is off or the old credentials stay.
+    bool reloadTls();
 
 Q_SIGNALS:
     void drained(bool clean);
@@ -103,6 +107,7 @@ private:
     QTimer m_housekeeping;
     QDateTime m_lastRetention; // the customer retention job runs at most once a day
     GuardedTcpServer *m_tcp = nullptr; // owned by m_http
+    CertificateKeeper *m_certificates = nullptr; // owned by m_tcp; null without TLS
     GracefulShutdown *m_shutdown = nullptr;
     quint16 m_port = 0;
     bool m_seededAdmin = false;

@@ -1,6 +1,7 @@
 #pragma once
 // Turns SIGINT and SIGTERM into a Qt signal on the main thread (self-pipe), so the server shuts
 // down through the event loop instead of dying mid-write. A second signal exits at once.
+// SIGHUP asks for a reload (the TLS certificate) and never counts towards that.
 
 #include <QObject>
 
@@ -19,6 +20,7 @@ public:
 
 Q_SIGNALS:
     void shutdownRequested(int signalNumber);
+    void reloadRequested();
 
 private:
     QSocketNotifier *m_notifier = nullptr;

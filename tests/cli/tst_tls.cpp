@@ -5,9 +5,9 @@
 // settings with exit code 2 and one sentence.
 
 #include "tests/support/serverprocess.h"
+#include "tests/support/testcertificates.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -18,9 +18,8 @@
 #include <QWebSocket>
 #include <QtTest>
 
-#include <initializer_list>
-
 using joxai::test::ServerProcess;
+using joxai::test::TestCertificates;
 
 namespace {
 
@@ -32,29 +31,8 @@ class TestTls : public QObject
 {
     Q_OBJECT
 
-    QString path(const QString &name) const { return m_certs.filePath(name); }
-
-    // Runs the openssl program in the certificate folder; empty when it worked.
-    QString openssl(std::initializer_list<const char *> words)
-    {
-        QStringList arguments;
-        for (const char *word : words)
-            arguments << QString::fromLatin1(word);
-        QProcess p;
-        p.setWorkingDirectory(m_certs.path());
-        p.start(QStringLiteral("openssl"), arguments);
-        if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-            return QStringLiteral("openssl %1: %2").arg(arguments.join(QLatin1Char(' ')),
-                                                       QString::fromUtf8(p.readAllStandardError()));
-        return {};
-    }
-
-    QSslConfiguration trusting() const
-    {
-        QSslConfiguration c = QSslConfiguration::defaultConfiguration();
-        c.setCaCertificates(QSslCertificate::fromPath(path(QStringLiteral("ca.pem"))));
-        return c;
-    }
+    QString path(const QString &name) const { return m_certs.path(name); }
+    QSslConfiguration trusting() const { return m_certs.trusting(); }
 
     QHash<QString, QString> tlsEnv(const QString &cert, const QString &key) const
     {
@@ -128,7 +106,7 @@ class TestTls : public QObject
         return {server.process().exitCode(), server.log()};
     }
 
-    QTemporaryDir m_certs;
+    TestCertificates m_certs;
     QTemporaryDir m_data;
     ServerProcess m_server;
     QNetworkAccessManager m_nam;
@@ -136,33 +114,17 @@ class TestTls : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_certs.isValid());
-        const char *ec = "ec_paramgen_curve:P-256";
-        // A CA, and a server certificate for 127.0.0.1 signed by it (EC keys: quick to make).
-        QCOMPARE(openssl({"req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", "ca.key",
-                          "-out", "ca.pem", "-days", "2", "-subj", "/CN=JoxAI test CA"}), QString());
-        QCOMPARE(openssl({"req", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", "server.key", "-out",
-                          "server.csr", "-subj", "/CN=127.0.0.1"}), QString());
-        QFile ext(path(QStringLiteral("server.ext")));
-        QVERIFY(ext.open(QIODevice::WriteOnly));
-        ext.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
-        ext.close();
-        QCOMPARE(openssl({"x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-                          "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "server.ext"}), QString());
+        // A CA, and a server certificate for 127.0.0.1 signed by it, valid for the next day.
+        QCOMPARE(m_certs.createAuthority(), QString());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(m_certs.issue(QStringLiteral("chain"), now.addSecs(-3600), now.addDays(1)), QString());
         // An RSA key that belongs to nothing, for the mismatch.
-        QCOMPARE(openssl({"genrsa", "-out", "other.key", "2048"}), QString());
-        // The certificate file carries the chain: server certificate first, then the CA.
-        QFile chain(path(QStringLiteral("chain.pem")));
-        QVERIFY(chain.open(QIODevice::WriteOnly));
-        for (const char *part : {"server.pem", "ca.pem"}) {
-            QFile f(path(QLatin1String(part)));
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            chain.write(f.readAll());
-        }
-        chain.close();
+        QCOMPARE(m_certs.openssl({QStringLiteral("genrsa"), QStringLiteral("-out"), QStringLiteral("other.key"),
+                                  QStringLiteral("2048")}),
+                 QString());
 
         const QString error = m_server.start(QStringLiteral(JOXAI_SERVER_BIN), m_data.path(),
-                                             tlsEnv(path(QStringLiteral("chain.pem")), path(QStringLiteral("server.key"))));
+                                             tlsEnv(path(QStringLiteral("chain.pem")), path(QStringLiteral("chain.key"))));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(m_server.baseUrl().startsWith(QLatin1String("https://127.0.0.1:")), qPrintable(m_server.baseUrl()));
     }
@@ -270,7 +232,7 @@ private Q_SLOTS:
 
     void aMissingFileIsRefused()
     {
-        const auto [code, log] = refusedStart(tlsEnv(path(QStringLiteral("nowhere.pem")), path(QStringLiteral("server.key"))));
+        const auto [code, log] = refusedStart(tlsEnv(path(QStringLiteral("nowhere.pem")), path(QStringLiteral("chain.key"))));
         QCOMPARE(code, 2);
         QVERIFY2(log.contains(QStringLiteral("JOXAI_TLS_CERT: cannot read")), qPrintable(log));
     }
@@ -284,7 +246,7 @@ private Q_SLOTS:
 
     void aFileWithoutACertificateIsRefused()
     {
-        const auto [code, log] = refusedStart(tlsEnv(path(QStringLiteral("server.key")), path(QStringLiteral("server.key"))));
+        const auto [code, log] = refusedStart(tlsEnv(path(QStringLiteral("chain.key")), path(QStringLiteral("chain.key"))));
         QCOMPARE(code, 2);
         QVERIFY2(log.contains(QStringLiteral("holds no PEM certificate")), qPrintable(log));
     }

@@ -24,6 +24,15 @@ bool RawConnection::open(quint16 port)
     m_socket.connectToHost(QHostAddress::LocalHost, port);
     return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 5000);
 }
+bool RawConnection::openEncrypted(quint16 port, const QSslConfiguration &configuration)
+{
+    m_socket.setSslConfiguration(configuration);
+    m_socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    return QTest::qWaitFor(
+               [this] { return m_socket.isEncrypted() || m_socket.state() == QAbstractSocket::UnconnectedState; },
+               10000)
+        && m_socket.isEncrypted();
+}
 void RawConnection::send(const QByteArray &bytes)
 {
     m_socket.write(bytes);
@@ -101,6 +110,14 @@ QByteArray rawRequest(const QByteArray &method, const QByteArray &path, const QL
         out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     out += "\r\n" + body;
     return out;
+}
+
+std::optional<double> prometheusValue(const QByteArray &metrics, const QByteArray &name)
+{
+    for (const QByteArray &line : metrics.split('\n'))
+        if (line.startsWith(name + ' '))
+            return line.mid(name.size() + 1).toDouble();
+    return std::nullopt;
 }
 
 } // namespace joxai::test
