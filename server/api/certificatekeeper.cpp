@@ -3,11 +3,17 @@
 #include "server/api/guardedtcpserver.h"
 #include "server/core/logging.h"
 
+#include <algorithm>
+
 namespace joxai {
 
 namespace {
 
-constexpr int kRecheckMs = 3600 * 1000;
+// A timer is never set further ahead than this (QTimer takes an int of milliseconds, and a
+// clock that jumps is caught up with within a day).
+constexpr qint64 kLongestWaitMs = 24LL * 3600 * 1000;
+// Timers may fire a little early; a recheck that finds nothing changed sets the timer again.
+constexpr qint64 kMarginMs = 50;
 
 QString day(const QDateTime &when)
 {
@@ -19,7 +25,8 @@ QString day(const QDateTime &when)
 CertificateKeeper::CertificateKeeper(QString certPath, QString keyPath, GuardedTcpServer &server, QObject *parent)
     : QObject(parent), m_certPath(std::move(certPath)), m_keyPath(std::move(keyPath)), m_server(server)
 {
-    m_recheck.setInterval(kRecheckMs);
+    m_recheck.setSingleShot(true);
+    m_recheck.setTimerType(Qt::PreciseTimer);
     connect(&m_recheck, &QTimer::timeout, this, &CertificateKeeper::recheck);
 }
 
@@ -29,7 +36,6 @@ Status CertificateKeeper::start()
     if (!loaded)
         return loaded.error();
     install(loaded.value());
-    m_recheck.start();
     return success();
 }
 
@@ -69,6 +75,7 @@ void CertificateKeeper::install(const TlsCredentials &credentials)
     m_server.setTls(credentials.configuration);
     m_lastLogged = validity();
     logValidity(m_lastLogged);
+    scheduleRecheck();
 }
 
 qint64 CertificateKeeper::secondsUntilExpiry() const
@@ -118,6 +125,18 @@ void CertificateKeeper::recheck()
         m_lastLogged = now;
         logValidity(now);
     }
+    scheduleRecheck();
+}
+
+void CertificateKeeper::scheduleRecheck()
+{
+    // The moments the state can change: valid from, into the warning window, expired.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 wait = kLongestWaitMs;
+    for (const QDateTime &edge : {m_current.notBefore, m_current.notAfter.addDays(-kWarningDays), m_current.notAfter})
+        if (edge > now)
+            wait = std::min(wait, now.msecsTo(edge) + kMarginMs);
+    m_recheck.start(int(wait));
 }
 
 } // namespace joxai

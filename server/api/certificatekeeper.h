@@ -4,8 +4,9 @@
 // (SIGHUP) for the connections accepted from then on.
 // A certificate outside its dates does not stop the server (an expired certificate must not
 // turn a restart into an outage of the whole service): start-up logs an error naming the file
-// and the date, a certificate expiring within kWarningDays logs a warning, an hourly check logs
-// again whenever that state changes while the server runs, and /metrics carries
+// and the date, a certificate expiring within kWarningDays logs a warning, a timer set for the
+// next of those moments logs again when a running server's certificate crosses into the warning
+// window, expires or becomes valid, and /metrics carries
 // joxai_tls_certificate_expiry_seconds for monitoring. A reload whose files cannot be used
 // (unreadable, no certificate, a key of another certificate, or a certificate already expired or
 // not yet valid) keeps the credentials in use and logs why.
@@ -45,7 +46,8 @@ public:
 private:
     void install(const TlsCredentials &credentials);
     void logValidity(Validity validity) const;
-    void recheck(); // hourly: logs when the certificate passes into the warning window or expires
+    void recheck(); // at the next date that matters: logs the new state if it changed
+    void scheduleRecheck();
 
     QString m_certPath;
     QString m_keyPath;

@@ -11,7 +11,6 @@
 
 #include <QSslSocket>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QtTest>
 
 #include <memory>
@@ -30,7 +29,7 @@ constexpr qint64 kDay = 24 * 3600;
 // Whole seconds: certificates carry no fractions, so the dates in the log can be compared.
 QDateTime nowUtc()
 {
-    return QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), QTimeZone::utc());
+    return QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
 }
 
 // A client that checks nothing, for reading the server's answers whatever its certificate.
@@ -102,13 +101,18 @@ class TestTlsExpiry : public QObject
         return errors;
     }
 
-    // The log line that mentions `needle`, with its level, or empty.
-    static QString logLine(ServerProcess &server, const QString &needle)
+    // The log line that mentions `needle`, with its level, or empty. Waits a little: the banner
+    // on standard output may be read before the log lines on standard error.
+    static QString logLine(ServerProcess &server, const QString &needle, int waitMs = 5000)
     {
-        for (const QString &line : server.log().split(QLatin1Char('\n')))
-            if (line.contains(needle))
-                return line;
-        return {};
+        QString found;
+        (void)QTest::qWaitFor([&] {
+            for (const QString &line : server.log().split(QLatin1Char('\n')))
+                if (line.contains(needle))
+                    found = line;
+            return !found.isEmpty();
+        }, waitMs);
+        return found;
     }
 
 private Q_SLOTS:
@@ -121,6 +125,26 @@ private Q_SLOTS:
         QCOMPARE(m_certs.issue(QStringLiteral("future"), m_now.addDays(10), m_now.addDays(100)), QString());
         QCOMPARE(m_certs.issue(QStringLiteral("soon"), m_now.addDays(-1), m_now.addDays(5)), QString());
         QCOMPARE(m_certs.issue(QStringLiteral("fresh"), m_now.addDays(-1), m_now.addDays(90)), QString());
+    }
+
+    void aRunningServerSaysWhenItsCertificateExpires()
+    {
+        // Issued now, expiring a few seconds after the server has started.
+        const QDateTime expiry = nowUtc().addSecs(12);
+        QCOMPARE(m_certs.issue(QStringLiteral("brief"), m_now.addDays(-1), expiry), QString());
+        auto server = start(QStringLiteral("brief"));
+        QVERIFY(server);
+        const QString needle = QStringLiteral("expired on ") + expiry.toString(Qt::ISODate);
+        QVERIFY2(logLine(*server, QStringLiteral("expires on ") + expiry.toString(Qt::ISODate)).contains(QLatin1String(" warning ")),
+                 qPrintable(server->log()));
+        const QString line = logLine(*server, needle, 20000);
+        QVERIFY2(line.contains(QLatin1String(" error joxai.server: ")), qPrintable(server->log()));
+        // Said when it happened, not before (the line starts with its time).
+        const QDateTime said = QDateTime::fromString(line.section(QLatin1Char(' '), 0, 0), Qt::ISODateWithMs);
+        QVERIFY2(said.isValid() && said >= expiry, qPrintable(line));
+        const auto seconds = metric(*server, "joxai_tls_certificate_expiry_seconds");
+        QVERIFY(seconds.has_value());
+        QVERIFY2(*seconds <= 0, qPrintable(QString::number(*seconds)));
     }
 
     void anExpiredCertificateStartsWithAnErrorNamingFileAndDate()

@@ -115,7 +115,7 @@ QByteArray rawRequest(const QByteArray &method, const QByteArray &path, const QL
 std::optional<double> prometheusValue(const QByteArray &metrics, const QByteArray &name)
 {
     for (const QByteArray &line : metrics.split('\n'))
-        if (line.startsWith(name + ' '))
+        if (line.size() > name.size() && line.startsWith(name) && line.at(name.size()) == ' ')
             return line.mid(name.size() + 1).toDouble();
     return std::nullopt;
 }
