@@ -22,8 +22,12 @@ QString day(const QDateTime &when)
 
 } // namespace
 
-CertificateKeeper::CertificateKeeper(QString certPath, QString keyPath, GuardedTcpServer &server, QObject *parent)
-    : QObject(parent), m_certPath(std::move(certPath)), m_keyPath(std::move(keyPath)), m_server(server)
+CertificateKeeper::CertificateKeeper(
+    QString certPath, QString keyPath, GuardedTcpServer &server, QObject *parent)
+    : QObject(parent)
+    , m_certPath(std::move(certPath))
+    , m_keyPath(std::move(keyPath))
+    , m_server(server)
 {
     m_recheck.setSingleShot(true);
     m_recheck.setTimerType(Qt::PreciseTimer);
@@ -41,24 +45,28 @@ Status CertificateKeeper::start()
 
 bool CertificateKeeper::reload()
 {
-    const QString keeping = QStringLiteral("keeping the certificate in use (valid until %1)").arg(day(m_current.notAfter));
+    const QString keeping
+        = QStringLiteral("keeping the certificate in use (valid until %1)").arg(day(m_current.notAfter));
     auto loaded = TlsCredentials::load(m_certPath, m_keyPath);
     if (!loaded) {
-        qCCritical(lcServer).noquote() << QStringLiteral("TLS reload failed: %1;").arg(loaded.error().detail) << keeping;
+        qCCritical(lcServer).noquote()
+            << QStringLiteral("TLS reload failed: %1;").arg(loaded.error().detail) << keeping;
         return false;
     }
     // Swapping a working certificate for one no client accepts would cause the outage the
     // reload was meant to avoid.
     switch (validityAt(loaded.value(), QDateTime::currentDateTimeUtc())) {
     case Validity::Expired:
-        qCCritical(lcServer).noquote() << QStringLiteral("TLS reload refused: the certificate in %1 expired on %2;")
-                                              .arg(m_certPath, day(loaded->notAfter))
-                                       << keeping;
+        qCCritical(lcServer).noquote()
+            << QStringLiteral("TLS reload refused: the certificate in %1 expired on %2;")
+                   .arg(m_certPath, day(loaded->notAfter))
+            << keeping;
         return false;
     case Validity::NotYetValid:
-        qCCritical(lcServer).noquote() << QStringLiteral("TLS reload refused: the certificate in %1 is not valid before %2;")
-                                              .arg(m_certPath, day(loaded->notBefore))
-                                       << keeping;
+        qCCritical(lcServer).noquote()
+            << QStringLiteral("TLS reload refused: the certificate in %1 is not valid before %2;")
+                   .arg(m_certPath, day(loaded->notBefore))
+            << keeping;
         return false;
     case Validity::Valid:
     case Validity::ExpiringSoon:
@@ -83,7 +91,8 @@ qint64 CertificateKeeper::secondsUntilExpiry() const
     return QDateTime::currentDateTimeUtc().secsTo(m_current.notAfter);
 }
 
-CertificateKeeper::Validity CertificateKeeper::validityAt(const TlsCredentials &credentials, const QDateTime &now)
+CertificateKeeper::Validity CertificateKeeper::validityAt(
+    const TlsCredentials &credentials, const QDateTime &now)
 {
     if (credentials.notAfter <= now)
         return Validity::Expired;
@@ -99,9 +108,10 @@ void CertificateKeeper::logValidity(Validity validity) const
     const QString file = QStringLiteral("the TLS certificate in %1 (JOXAI_TLS_CERT)").arg(m_certPath);
     switch (validity) {
     case Validity::Expired:
-        qCCritical(lcServer).noquote() << file << "expired on" << day(m_current.notAfter)
-                                       << "- clients that check certificates cannot connect; renew it, then send "
-                                          "SIGHUP or restart";
+        qCCritical(lcServer).noquote()
+            << file << "expired on" << day(m_current.notAfter)
+            << "- clients that check certificates cannot connect; renew it, then send "
+               "SIGHUP or restart";
         return;
     case Validity::NotYetValid:
         qCCritical(lcServer).noquote() << file << "is not valid before" << day(m_current.notBefore)
@@ -133,7 +143,8 @@ void CertificateKeeper::scheduleRecheck()
     // The moments the state can change: valid from, into the warning window, expired.
     const QDateTime now = QDateTime::currentDateTimeUtc();
     qint64 wait = kLongestWaitMs;
-    for (const QDateTime &edge : {m_current.notBefore, m_current.notAfter.addDays(-kWarningDays), m_current.notAfter})
+    for (const QDateTime &edge :
+        { m_current.notBefore, m_current.notAfter.addDays(-kWarningDays), m_current.notAfter })
         if (edge > now)
             wait = std::min(wait, now.msecsTo(edge) + kMarginMs);
     m_recheck.start(int(wait));

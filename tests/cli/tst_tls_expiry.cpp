@@ -16,8 +16,8 @@
 #include <memory>
 #include <optional>
 
-using joxai::test::RawConnection;
 using joxai::test::prometheusValue;
+using joxai::test::RawConnection;
 using joxai::test::rawRequest;
 using joxai::test::ServerProcess;
 using joxai::test::TestCertificates;
@@ -52,7 +52,7 @@ class TestTlsExpiry : public QObject
 
     std::unique_ptr<ServerProcess> start(const QString &name)
     {
-        QHash<QString, QString> env{{QStringLiteral("LOG_LEVEL"), QStringLiteral("info")}};
+        QHash<QString, QString> env { { QStringLiteral("LOG_LEVEL"), QStringLiteral("info") } };
         if (!name.isEmpty()) {
             env.insert(QStringLiteral("JOXAI_TLS_CERT"), m_certs.chain(name));
             env.insert(QStringLiteral("JOXAI_TLS_KEY"), m_certs.key(name));
@@ -73,7 +73,7 @@ class TestTlsExpiry : public QObject
         const bool tls = server.baseUrl().startsWith(QLatin1String("https"));
         if (!(tls ? c.openEncrypted(server.port(), lenient()) : c.open(server.port())))
             return std::nullopt;
-        c.send(rawRequest("GET", path, {QByteArrayLiteral("Connection: close")}));
+        c.send(rawRequest("GET", path, { QByteArrayLiteral("Connection: close") }));
         return c.next();
     }
 
@@ -106,12 +106,14 @@ class TestTlsExpiry : public QObject
     static QString logLine(ServerProcess &server, const QString &needle, int waitMs = 5000)
     {
         QString found;
-        (void)QTest::qWaitFor([&] {
-            for (const QString &line : server.log().split(QLatin1Char('\n')))
-                if (line.contains(needle))
-                    found = line;
-            return !found.isEmpty();
-        }, waitMs);
+        (void)QTest::qWaitFor(
+            [&] {
+                for (const QString &line : server.log().split(QLatin1Char('\n')))
+                    if (line.contains(needle))
+                        found = line;
+                return !found.isEmpty();
+            },
+            waitMs);
         return found;
     }
 
@@ -135,8 +137,9 @@ private Q_SLOTS:
         auto server = start(QStringLiteral("brief"));
         QVERIFY(server);
         const QString needle = QStringLiteral("expired on ") + expiry.toString(Qt::ISODate);
-        QVERIFY2(logLine(*server, QStringLiteral("expires on ") + expiry.toString(Qt::ISODate)).contains(QLatin1String(" warning ")),
-                 qPrintable(server->log()));
+        QVERIFY2(logLine(*server, QStringLiteral("expires on ") + expiry.toString(Qt::ISODate))
+                     .contains(QLatin1String(" warning ")),
+            qPrintable(server->log()));
         const QString line = logLine(*server, needle, 20000);
         QVERIFY2(line.contains(QLatin1String(" error joxai.server: ")), qPrintable(server->log()));
         // Said when it happened, not before (the line starts with its time).
@@ -158,7 +161,7 @@ private Q_SLOTS:
 
         const auto seconds = metric(*server, "joxai_tls_certificate_expiry_seconds");
         QVERIFY(seconds.has_value());
-        QVERIFY2(*seconds < -29 * kDay && *seconds > -31 * kDay, qPrintable(QString::number(*seconds)));
+        QVERIFY2(*seconds<-29 * kDay && * seconds> - 31 * kDay, qPrintable(QString::number(*seconds)));
 
         QVERIFY(verifyingClientErrors(server->port()).contains(QSslError::CertificateExpired));
         // Still up, and answering the next client.
@@ -172,7 +175,8 @@ private Q_SLOTS:
     {
         auto server = start(QStringLiteral("future"));
         QVERIFY(server);
-        const QString line = logLine(*server, QStringLiteral("is not valid before ") + m_now.addDays(10).toString(Qt::ISODate));
+        const QString line = logLine(
+            *server, QStringLiteral("is not valid before ") + m_now.addDays(10).toString(Qt::ISODate));
         QVERIFY2(line.contains(QLatin1String(" error joxai.server: ")), qPrintable(server->log()));
         QVERIFY(line.contains(m_certs.chain(QStringLiteral("future"))));
 
@@ -189,7 +193,8 @@ private Q_SLOTS:
     {
         auto server = start(QStringLiteral("soon"));
         QVERIFY(server);
-        const QString line = logLine(*server, QStringLiteral("expires on ") + m_now.addDays(5).toString(Qt::ISODate));
+        const QString line
+            = logLine(*server, QStringLiteral("expires on ") + m_now.addDays(5).toString(Qt::ISODate));
         QVERIFY2(line.contains(QLatin1String(" warning joxai.server: ")), qPrintable(server->log()));
         QVERIFY(line.contains(m_certs.chain(QStringLiteral("soon"))));
         QVERIFY2(line.contains(QLatin1String("(in 5.0 days)")), qPrintable(line));
@@ -198,14 +203,15 @@ private Q_SLOTS:
         QVERIFY(seconds.has_value());
         QVERIFY2(*seconds > 4 * kDay && *seconds <= 5 * kDay, qPrintable(QString::number(*seconds)));
         // Still valid: a verifying client gets through.
-        QCOMPARE(verifyingClientErrors(server->port()), QList<QSslError::SslError>{QSslError::NoError});
+        QCOMPARE(verifyingClientErrors(server->port()), QList<QSslError::SslError> { QSslError::NoError });
     }
 
     void aValidCertificateIsOnlyReportedAsInformation()
     {
         auto server = start(QStringLiteral("fresh"));
         QVERIFY(server);
-        const QString line = logLine(*server, QStringLiteral("is valid until ") + m_now.addDays(90).toString(Qt::ISODate));
+        const QString line
+            = logLine(*server, QStringLiteral("is valid until ") + m_now.addDays(90).toString(Qt::ISODate));
         QVERIFY2(line.contains(QLatin1String(" info joxai.server: ")), qPrintable(server->log()));
         QVERIFY2(!server->log().contains(QLatin1String(" warning ")), qPrintable(server->log()));
         QVERIFY2(!server->log().contains(QLatin1String(" error ")), qPrintable(server->log()));

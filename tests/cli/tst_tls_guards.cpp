@@ -44,7 +44,9 @@ QString codeOf(const RawResponse &r)
 // A TLS record announcing a 200-byte ClientHello, and only its first 43 bytes.
 QByteArray halfClientHello()
 {
-    QByteArray hello = QByteArray::fromHex("16030100c8" "010000c4" "0303");
+    QByteArray hello = QByteArray::fromHex("16030100c8"
+                                           "010000c4"
+                                           "0303");
     hello += QByteArray(32, '\x5a'); // "random"
     return hello;
 }
@@ -80,13 +82,15 @@ class TestTlsGuards : public QObject
 
     bool healthAnswers(quint16 port)
     {
-        const auto r = request(port, rawRequest("GET", "/health", {QByteArrayLiteral("Connection: close")}));
+        const auto r
+            = request(port, rawRequest("GET", "/health", { QByteArrayLiteral("Connection: close") }));
         return r && r->status == 200;
     }
 
     std::optional<double> metric(quint16 port, const QByteArray &name)
     {
-        const auto r = request(port, rawRequest("GET", "/metrics", {QByteArrayLiteral("Connection: close")}));
+        const auto r
+            = request(port, rawRequest("GET", "/metrics", { QByteArrayLiteral("Connection: close") }));
         if (!r || r->status != 200)
             return std::nullopt;
         return prometheusValue(r->body, name);
@@ -99,10 +103,11 @@ private Q_SLOTS:
         QCOMPARE(m_certs.createAuthority(), QString());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QCOMPARE(m_certs.issue(QStringLiteral("server"), now.addSecs(-3600), now.addDays(1)), QString());
-        const QString error = startServer(m_server, {{QStringLiteral("JOXAI_MAX_CONNECTIONS_PER_ADDRESS"), QString::number(kCap)},
-                                                     {QStringLiteral("JOXAI_IDLE_TIMEOUT_SECONDS"), QString::number(kIdleSeconds)},
-                                                     {QStringLiteral("JOXAI_REQUEST_TIMEOUT_SECONDS"), QString::number(kRequestSeconds)},
-                                                     {QStringLiteral("JOXAI_MAX_BODY_BYTES"), QString::number(kMaxBody)}});
+        const QString error = startServer(m_server,
+            { { QStringLiteral("JOXAI_MAX_CONNECTIONS_PER_ADDRESS"), QString::number(kCap) },
+                { QStringLiteral("JOXAI_IDLE_TIMEOUT_SECONDS"), QString::number(kIdleSeconds) },
+                { QStringLiteral("JOXAI_REQUEST_TIMEOUT_SECONDS"), QString::number(kRequestSeconds) },
+                { QStringLiteral("JOXAI_MAX_BODY_BYTES"), QString::number(kMaxBody) } });
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(m_server.baseUrl().startsWith(QLatin1String("https://")));
     }
@@ -155,7 +160,8 @@ private Q_SLOTS:
         clock.start();
         QVERIFY2(silent.waitClosedByServer((kIdleSeconds + 5) * 1000), "a silent TLS connection is closed");
         QCOMPARE(silent.leftover(0), QByteArray()); // without an answer
-        QVERIFY2(kept.waitClosedByServer((kIdleSeconds + 5) * 1000), "an idle keep-alive TLS connection is closed");
+        QVERIFY2(kept.waitClosedByServer((kIdleSeconds + 5) * 1000),
+            "an idle keep-alive TLS connection is closed");
         QVERIFY2(clock.elapsed() >= (kIdleSeconds - 1) * 1000, "closed before the idle time-out");
     }
 
@@ -170,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(body.openEncrypted(m_server.port(), m_certs.trusting()));
         body.send("POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                   "Content-Length: 100\r\n\r\n{\"email\"");
-        for (RawConnection *c : {&head, &body}) {
+        for (RawConnection *c : { &head, &body }) {
             const auto r = c->next(false, (kRequestSeconds + 5) * 1000);
             QVERIFY(r.has_value());
             QCOMPARE(r->status, 408);
@@ -183,8 +189,8 @@ private Q_SLOTS:
     {
         // Declared and never sent: refused from the head alone.
         const auto declared = request(m_server.port(),
-                                      "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                      "Content-Type: application/json\r\nContent-Length: 104857600\r\n\r\n");
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "Content-Type: application/json\r\nContent-Length: 104857600\r\n\r\n");
         QVERIFY(declared.has_value());
         QCOMPARE(declared->status, 413);
         QCOMPARE(codeOf(*declared), QStringLiteral("body_too_large"));
@@ -192,8 +198,9 @@ private Q_SLOTS:
         // Sent whole, one byte over.
         const QByteArray json = "{\"pad\":\"" + QByteArray(kMaxBody - 9, 'p') + "\"}";
         QCOMPARE(json.size(), qsizetype(kMaxBody + 1));
-        const auto sent = request(m_server.port(), rawRequest("POST", "/api/v1/auth/login",
-                                                              {QByteArrayLiteral("Content-Type: application/json")}, json));
+        const auto sent = request(m_server.port(),
+            rawRequest(
+                "POST", "/api/v1/auth/login", { QByteArrayLiteral("Content-Type: application/json") }, json));
         QVERIFY(sent.has_value());
         QCOMPARE(sent->status, 413);
         QVERIFY(m_server.isRunning());
@@ -202,10 +209,10 @@ private Q_SLOTS:
     void stalledHandshakesAreCountedClosedAndDoNotStopTheServer()
     {
         ServerProcess server;
-        const QString error
-            = startServer(server, {{QStringLiteral("JOXAI_MAX_CONNECTIONS_PER_ADDRESS"), QString::number(kFloodCap)},
-                                   {QStringLiteral("JOXAI_REQUEST_TIMEOUT_SECONDS"), QString::number(kFloodRequestSeconds)},
-                                   {QStringLiteral("JOXAI_IDLE_TIMEOUT_SECONDS"), QStringLiteral("30")}});
+        const QString error = startServer(server,
+            { { QStringLiteral("JOXAI_MAX_CONNECTIONS_PER_ADDRESS"), QString::number(kFloodCap) },
+                { QStringLiteral("JOXAI_REQUEST_TIMEOUT_SECONDS"), QString::number(kFloodRequestSeconds) },
+                { QStringLiteral("JOXAI_IDLE_TIMEOUT_SECONDS"), QStringLiteral("30") } });
         QVERIFY2(error.isEmpty(), qPrintable(error));
         // Half send nothing at all, half stop in the middle of their ClientHello.
         std::vector<std::unique_ptr<QTcpSocket>> stalled;
@@ -214,10 +221,12 @@ private Q_SLOTS:
                 stalled.push_back(std::make_unique<QTcpSocket>());
                 stalled.back()->connectToHost(QHostAddress::LocalHost, server.port());
             }
-            return QTest::qWaitFor([&] {
-                return std::all_of(stalled.begin(), stalled.end(),
-                                   [](const auto &s) { return s->state() == QAbstractSocket::ConnectedState; });
-            }, 20000);
+            return QTest::qWaitFor(
+                [&] {
+                    return std::all_of(stalled.begin(), stalled.end(),
+                        [](const auto &s) { return s->state() == QAbstractSocket::ConnectedState; });
+                },
+                20000);
         };
         QVERIFY(connect(kStalled));
         for (size_t i = 0; i < stalled.size(); i += 2)
@@ -229,10 +238,11 @@ private Q_SLOTS:
         QVERIFY(open.has_value());
         QVERIFY2(*open >= kStalled, qPrintable(QString::number(*open)));
         QProcess curl;
-        curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                                            QStringLiteral("-w"), QStringLiteral("%{http_code}"),
-                                            QStringLiteral("--max-time"), QStringLiteral("10"), QStringLiteral("--cacert"),
-                                            m_certs.path(QStringLiteral("ca.pem")), server.baseUrl() + QStringLiteral("/health")});
+        curl.start(QStringLiteral("curl"),
+            { QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),
+                QStringLiteral("%{http_code}"), QStringLiteral("--max-time"), QStringLiteral("10"),
+                QStringLiteral("--cacert"), m_certs.path(QStringLiteral("ca.pem")),
+                server.baseUrl() + QStringLiteral("/health") });
         QVERIFY(curl.waitForFinished(15000));
         QCOMPARE(curl.readAllStandardOutput(), QByteArrayLiteral("200"));
 
@@ -245,11 +255,13 @@ private Q_SLOTS:
         // The handshake time-out closes every one of them; then the address is served again.
         const auto stillOpen = [&] {
             return std::count_if(stalled.begin(), stalled.end(),
-                                 [](const auto &s) { return s->state() != QAbstractSocket::UnconnectedState; });
+                [](const auto &s) { return s->state() != QAbstractSocket::UnconnectedState; });
         };
         (void)QTest::qWaitFor([&] { return stillOpen() == 0; }, (kFloodRequestSeconds + 15) * 1000);
-        QVERIFY2(stillOpen() == 0, qPrintable(QStringLiteral("%1 stalled connections still open").arg(stillOpen())));
-        QVERIFY(server.log().contains(QStringLiteral("TLS handshake not finished within %1 seconds").arg(kFloodRequestSeconds)));
+        QVERIFY2(stillOpen() == 0,
+            qPrintable(QStringLiteral("%1 stalled connections still open").arg(stillOpen())));
+        QVERIFY(server.log().contains(
+            QStringLiteral("TLS handshake not finished within %1 seconds").arg(kFloodRequestSeconds)));
         QVERIFY(server.isRunning());
         QVERIFY(healthAnswers(server.port()));
         const auto after = metric(server.port(), "joxai_http_connections_open");

@@ -74,9 +74,9 @@ private Q_SLOTS:
         QCOMPARE(m_certs.issue(QStringLiteral("expired"), now.addDays(-90), now.addDays(-1)), QString());
         QVERIFY(serve(QStringLiteral("old")));
         const QString error = m_server.start(QStringLiteral(JOXAI_SERVER_BIN), m_data.path(),
-                                             {{QStringLiteral("JOXAI_TLS_CERT"), servedCert()},
-                                              {QStringLiteral("JOXAI_TLS_KEY"), servedKey()},
-                                              {QStringLiteral("LOG_LEVEL"), QStringLiteral("info")}});
+            { { QStringLiteral("JOXAI_TLS_CERT"), servedCert() },
+                { QStringLiteral("JOXAI_TLS_KEY"), servedKey() },
+                { QStringLiteral("LOG_LEVEL"), QStringLiteral("info") } });
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(presented(), leafOf(QStringLiteral("old")));
     }
@@ -87,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(before.openEncrypted(m_server.port(), m_certs.trusting()));
         QVERIFY(serve(QStringLiteral("renewed")));
         QVERIFY2(hangUpAndWaitFor(QStringLiteral("TLS certificate reloaded from ") + servedCert()),
-                 qPrintable(m_server.log()));
+            qPrintable(m_server.log()));
         QCOMPARE(presented(), leafOf(QStringLiteral("renewed")));
         // A connection made before the reload keeps its session.
         before.send(rawRequest("GET", "/health"));
@@ -111,8 +111,10 @@ private Q_SLOTS:
         QVERIFY(garbage.open(QIODevice::WriteOnly | QIODevice::Truncate));
         garbage.write("not a certificate\n");
         garbage.close();
-        QVERIFY2(hangUpAndWaitFor(QStringLiteral("TLS reload failed: JOXAI_TLS_CERT: %1 holds no PEM certificate;").arg(servedCert())),
-                 qPrintable(m_server.log()));
+        QVERIFY2(
+            hangUpAndWaitFor(QStringLiteral("TLS reload failed: JOXAI_TLS_CERT: %1 holds no PEM certificate;")
+                                 .arg(servedCert())),
+            qPrintable(m_server.log()));
         QVERIFY(m_server.log().contains(QStringLiteral("keeping the certificate in use")));
         QCOMPARE(presented(), leafOf(QStringLiteral("renewed")));
     }
@@ -122,15 +124,18 @@ private Q_SLOTS:
         // Half a renewal: the new certificate written, the old key still there.
         QVERIFY(copy(m_certs.chain(QStringLiteral("old")), servedCert()));
         QVERIFY(copy(m_certs.key(QStringLiteral("renewed")), servedKey()));
-        QVERIFY2(hangUpAndWaitFor(QStringLiteral("does not belong to the certificate")), qPrintable(m_server.log()));
+        QVERIFY2(hangUpAndWaitFor(QStringLiteral("does not belong to the certificate")),
+            qPrintable(m_server.log()));
         QCOMPARE(presented(), leafOf(QStringLiteral("renewed")));
     }
 
     void anExpiredCertificateIsNotSwappedIn()
     {
         QVERIFY(serve(QStringLiteral("expired")));
-        QVERIFY2(hangUpAndWaitFor(QStringLiteral("TLS reload refused: the certificate in %1 expired on").arg(servedCert())),
-                 qPrintable(m_server.log()));
+        QVERIFY2(
+            hangUpAndWaitFor(
+                QStringLiteral("TLS reload refused: the certificate in %1 expired on").arg(servedCert())),
+            qPrintable(m_server.log()));
         QCOMPARE(presented(), leafOf(QStringLiteral("renewed")));
         QVERIFY(m_server.isRunning());
     }
@@ -139,10 +144,13 @@ private Q_SLOTS:
     {
         QTemporaryDir data;
         ServerProcess plain;
-        QVERIFY(plain.start(QStringLiteral(JOXAI_SERVER_BIN), data.path(), {{QStringLiteral("LOG_LEVEL"), QStringLiteral("info")}})
+        QVERIFY(plain
+                    .start(QStringLiteral(JOXAI_SERVER_BIN), data.path(),
+                        { { QStringLiteral("LOG_LEVEL"), QStringLiteral("info") } })
                     .isEmpty());
         plain.signal(SIGHUP);
-        QVERIFY(QTest::qWaitFor([&] { return plain.log().contains(QStringLiteral("nothing to reload")); }, 10000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return plain.log().contains(QStringLiteral("nothing to reload")); }, 10000));
         RawConnection c;
         QVERIFY(c.open(plain.port()));
         c.send(rawRequest("GET", "/health"));
