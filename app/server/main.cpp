@@ -112,7 +112,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     joxai::Config cfg = loaded.value();
-    joxai::applyLogLevel(cfg.logLevel);
+    joxai::applyLogLevel(cfg.logLevel, cfg.logAccess);
     joxai::installLogFormat(cfg.logFormat);
 
     if (parser.isSet(checkConfig)) {

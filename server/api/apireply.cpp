@@ -1,5 +1,6 @@
 #include "server/api/apireply.h"
 
+#include "server/api/accesslog.h"
 #include "server/api/connectionqueue.h"
 #include "server/api/metrics.h"
 #include "server/core/logging.h"
@@ -82,15 +83,16 @@ void ApiReply::send(HttpResponse response) const
         return;
     Q_ASSERT(!d->context || QThread::currentThread() == d->context->thread());
     d->sent = true;
+    const qint64 nsecs = d->started.nsecsElapsed();
     if (d->metrics) {
-        d->metrics->recordRequest(d->meta.routeLabel, response.status, d->started.nsecsElapsed());
+        d->metrics->recordRequest(d->meta.routeLabel, response.status, nsecs);
         d->metrics->requestFinished();
     }
-    if (!d->queue || !d->socket) {
+    if (!d->queue || !d->socket)
         qCDebug(lcApi) << "client left before the answer" << d->meta.requestId;
-        return;
-    }
-    d->queue->complete(d->seq, serialize(response, d->meta), d->meta.closeAfter);
+    else
+        d->queue->complete(d->seq, serialize(response, d->meta), d->meta.closeAfter);
+    logAccess(d->meta, response.status, nsecs); // after the answer is on its way: no added latency
 }
 
 } // namespace joxai

@@ -24,6 +24,9 @@ public:
     struct Meta
     {
         QByteArray requestId;
+        QByteArray method;   // for the access log, with path and client
+        QString path;        // without the query string
+        QString client;      // after trusted-proxy resolution
         QList<QPair<QByteArray, QByteArray>> headers; // CORS and friends, chosen by the router
         bool head = false;
         bool closeAfter = false;

@@ -1,9 +1,11 @@
 #include "server/api/httpserver.h"
 
 #include "server/api/connectionqueue.h"
+#include "server/api/websocketlog.h"
 #include "server/auth/cryptoutil.h"
 #include "server/auth/ratelimiter.h"
 #include "server/core/logging.h"
+#include "server/core/requestscope.h"
 
 #include <QHttpServerRequest>
 #include <QTcpSocket>
@@ -86,7 +88,13 @@ void HttpServer::acceptWebSockets()
             ws.release()->deleteLater();
             continue;
         }
-        (*handler)(ws.release());
+        const QByteArray connectionId = requestIdFrom(ws->request().rawHeader("X-Request-Id"));
+        QWebSocket *socket = ws.release();
+        logWebSocket(socket, connectionId,
+                     m_limits.trustedProxies.clientOf(socket->peerAddress().toString(),
+                                                      socket->request().rawHeader("X-Forwarded-For")));
+        const RequestScope scope(connectionId); // lines the hub logs while taking it
+        (*handler)(socket);
     }
 }
 
@@ -114,6 +122,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     ApiReply reply(socket, queue, seq, &m_metrics, this);
     ApiReply::Meta &meta = reply.meta();
     meta.requestId = req.requestId;
+    meta.method = req.method;
+    meta.path = req.path;
+    meta.client = req.clientAddress;
     meta.head = req.method == "HEAD";
     meta.closeAfter = m_draining || framing.closeAfter || req.header("connection").toLower().contains("close");
     meta.keepAlive = framing.keepAlive10 && !meta.closeAfter;
@@ -122,6 +133,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const Router::Match match = m_router.match(req.method, req.path);
     if (match.route)
         meta.routeLabel = match.route->label;
+    // Every line logged while this request is dispatched carries its id; Database::runOn carries
+    // it on to the worker jobs the route queues.
+    const RequestScope scope(req.requestId);
     dispatch(req, reply, match);
     return true;
 }

@@ -1,6 +1,7 @@
 #include "server/assistant/providerexchange.h"
 
 #include "server/assistant/providerlog.h"
+#include "server/core/requestscope.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -12,7 +13,7 @@ namespace joxai {
 ProviderExchange::ProviderExchange(const RemoteProvider &provider, QNetworkAccessManager &network, QByteArray body,
                                    bool stream, RetryPolicy policy, Finished finished, QObject *parent)
     : QObject(parent), m_provider(provider), m_network(network), m_body(std::move(body)), m_stream(stream),
-      m_policy(policy), m_finished(std::move(finished))
+      m_policy(policy), m_finished(std::move(finished)), m_requestId(RequestScope::current())
 {
     m_attemptTimer.setSingleShot(true);
     m_backoffTimer.setSingleShot(true);
@@ -172,6 +173,7 @@ AttemptFailure ProviderExchange::statusFailure(int status) const
 
 void ProviderExchange::fail(const AttemptFailure &failure)
 {
+    const RequestScope scope(m_requestId);
     releaseReply(false);
     m_attemptTimer.stop();
     const int retry = m_attempts - 1;
@@ -209,6 +211,7 @@ void ProviderExchange::report(Result<Completion> result)
     QMetaObject::invokeMethod(
         this,
         [this, result = std::move(result)]() mutable {
+            const RequestScope scope(m_requestId);
             Finished finished = std::move(m_finished);
             m_finished = nullptr;
             if (finished)

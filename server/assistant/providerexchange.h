@@ -54,6 +54,9 @@ private:
     const bool m_stream;
     const RetryPolicy m_policy;
     Finished m_finished;
+    // The request that asked (RequestScope at construction): network callbacks run outside it,
+    // and the warnings and the report below are about it.
+    const QByteArray m_requestId;
 
     QElapsedTimer m_clock;
     QTimer m_attemptTimer;

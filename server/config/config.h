@@ -54,6 +54,7 @@ struct Config
     QStringList corsOrigins;
     QString logLevel = QStringLiteral("info");
     QString logFormat = QStringLiteral("text"); // text | json
+    bool logAccess = true;        // one info line per answered request (LOG_ACCESS)
 
     QString smtpHost;
     int smtpPort = 587;

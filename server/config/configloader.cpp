@@ -161,6 +161,7 @@ const QList<Setting> &settings()
          },
          [](const Config &c) { return c.logLevel; }},
         choice(QStringLiteral("LOG_FORMAT"), &Config::logFormat, {QStringLiteral("text"), QStringLiteral("json")}),
+        flag(QStringLiteral("LOG_ACCESS"), &Config::logAccess),
         text(QStringLiteral("SMTP_HOST"), &Config::smtpHost),
         integer(QStringLiteral("SMTP_PORT"), &Config::smtpPort, 1, 65535),
         text(QStringLiteral("SMTP_USER"), &Config::smtpUser),

@@ -1,8 +1,7 @@
 #include "server/core/logging.h"
 
-#include <QDateTime>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "server/core/logline.h"
+
 #include <QStringList>
 
 #include <cstdio>
@@ -13,6 +12,7 @@ Q_LOGGING_CATEGORY(lcAuth, "joxai.auth")
 Q_LOGGING_CATEGORY(lcApi, "joxai.api")
 Q_LOGGING_CATEGORY(lcServer, "joxai.server")
 Q_LOGGING_CATEGORY(lcMail, "joxai.mail")
+Q_LOGGING_CATEGORY(lcAccess, "joxai.access")
 
 namespace joxai {
 
@@ -26,7 +26,7 @@ bool isValidLogLevel(const QString &level)
     return kLevels.contains(level.toLower());
 }
 
-bool applyLogLevel(const QString &level)
+bool applyLogLevel(const QString &level, bool accessLog)
 {
     const QString l = level.toLower();
     if (!isValidLogLevel(l))
@@ -37,47 +37,29 @@ bool applyLogLevel(const QString &level)
                              (l == QLatin1String("debug") || l == QLatin1String("info"))
                                  ? QStringLiteral("true") : QStringLiteral("false"),
                              l == QLatin1String("error") ? QStringLiteral("false") : QStringLiteral("true"));
+    if (!accessLog) // LOG_ACCESS=0: the access log's info lines go; its 5xx warnings stay
+        rules += QStringLiteral("joxai.access.info=false\n");
     QLoggingCategory::setFilterRules(rules);
     return true;
 }
 
 namespace {
 
-const char *levelName(QtMsgType type)
+void write(LogFormat format, QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    switch (type) {
-    case QtDebugMsg: return "debug";
-    case QtInfoMsg: return "info";
-    case QtWarningMsg: return "warning";
-    case QtCriticalMsg: return "error";
-    case QtFatalMsg: return "fatal";
-    }
-    return "info";
-}
-
-QString timestamp()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QByteArray line = formatLogLine(format, type, context.category, message);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
 }
 
 void writeText(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    const QByteArray line = (timestamp() + QLatin1Char(' ') + QLatin1String(levelName(type)) + QLatin1Char(' ')
-                             + QLatin1String(context.category ? context.category : "default")
-                             + QStringLiteral(": ") + message + QLatin1Char('\n')).toUtf8();
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-    std::fflush(stderr);
+    write(LogFormat::Text, type, context, message);
 }
 
 void writeJson(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    const QJsonObject o{{QStringLiteral("ts"), timestamp()},
-                        {QStringLiteral("level"), QLatin1String(levelName(type))},
-                        {QStringLiteral("category"), QLatin1String(context.category ? context.category : "default")},
-                        {QStringLiteral("message"), message}};
-    const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-    std::fflush(stderr);
+    write(LogFormat::Json, type, context, message);
 }
 
 } // namespace

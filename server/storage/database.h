@@ -4,6 +4,7 @@
 // and its Result comes back on the caller's thread through a context object.
 
 #include "server/config/config.h"
+#include "server/core/requestscope.h"
 #include "server/core/result.h"
 #include "server/storage/sqlsession.h"
 
@@ -50,13 +51,18 @@ public:
                std::function<void(Result<T>)> done)
     {
         QPointer<QObject> guard(context);
-        pool.start([this, guard, work = std::move(work), done = std::move(done)]() mutable {
+        // The request being served when the work is queued: its id goes on every line the work
+        // and its completion log (both run outside the dispatch that queued them).
+        QByteArray requestId = RequestScope::current();
+        pool.start([this, guard, requestId, work = std::move(work), done = std::move(done)]() mutable {
+            const RequestScope scope(requestId);
             SqlSession s = session();
             auto result = std::make_shared<Result<T>>(work(s));
             noteOutcome(result->ok() || result->error().kind != ErrorKind::Unavailable);
             if (!guard)
                 return;
-            QMetaObject::invokeMethod(guard.data(), [guard, done = std::move(done), result]() {
+            QMetaObject::invokeMethod(guard.data(), [guard, requestId, done = std::move(done), result]() {
+                const RequestScope scope(requestId);
                 if (guard)
                     done(std::move(*result));
             }, Qt::QueuedConnection);

@@ -24,7 +24,8 @@
 # BENCH_PROBE_CONNECTIONS (10), BENCH_PROBE_PAUSE_MS (10), BENCH_DURATION (10s; 1s with --quick),
 # BENCH_BCRYPT_MS (210). JOXAI_* variables in the environment reach joxai-server (e.g.
 # JOXAI_BCRYPT_THREADS=2), except JOXAI_RATE_LIMIT_AUTH, which is forced to 0 so the login storm
-# is not rate-limited, and LOG_LEVEL, forced to warning.
+# is not rate-limited, and LOG_LEVEL, which is BENCH_LOG_LEVEL (default warning: no access log;
+# BENCH_LOG_LEVEL=info with LOG_ACCESS=on/off measures what the access log costs).
 
 set -euo pipefail
 
@@ -33,7 +34,7 @@ repo="$(cd "$here/../.." && pwd)"
 
 # shellcheck source=tests/bench/common.sh
 source "$here/common.sh"
-parse_bench_args bench.sh 28 "$@"
+parse_bench_args bench.sh 29 "$@"
 
 threads="${BENCH_THREADS:-1}"
 conns="${BENCH_CONNECTIONS:-50}"
@@ -103,7 +104,7 @@ pids+=("$bare_pid")
 free_port || die "no free loopback port"
 joxai_port="$port"
 joxai_url="http://127.0.0.1:$joxai_port"
-JOXAI_RATE_LIMIT_AUTH=0 LOG_LEVEL=warning \
+JOXAI_RATE_LIMIT_AUTH=0 LOG_LEVEL="${BENCH_LOG_LEVEL:-warning}" \
   "$joxai_bin" --port "$joxai_port" --data-dir "$work/data" >"$work/joxai.log" 2>&1 &
 joxai_pid=$!
 pids+=("$joxai_pid")
