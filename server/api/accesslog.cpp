@@ -34,17 +34,13 @@ void logAccess(const ApiReply::Meta &meta, int status, qint64 nsecs)
     const QString path = loggablePath(meta.path);
     const QString route = QString::fromLatin1(meta.routeLabel);
     const QString message = method + QLatin1Char(' ') + path + QLatin1Char(' ') + QString::number(status)
-                            + QLatin1Char(' ') + QString::number(ms, 'f', 3) + QStringLiteral(" ms route=")
-                            + route + QStringLiteral(" client=") + meta.client;
+        + QLatin1Char(' ') + QString::number(ms, 'f', 3) + QStringLiteral(" ms route=") + route
+        + QStringLiteral(" client=") + meta.client;
     // The reply may be sent from a worker's completion, outside the dispatch scope.
     const RequestScope scope(meta.requestId);
     logStructured(type, lcAccess(), message,
-                  {{"method", method},
-                   {"path", path},
-                   {"status", status},
-                   {"duration_ms", ms},
-                   {"client", meta.client},
-                   {"route", route}});
+        { { "method", method }, { "path", path }, { "status", status }, { "duration_ms", ms },
+            { "client", meta.client }, { "route", route } });
 }
 
 } // namespace joxai

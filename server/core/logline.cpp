@@ -17,11 +17,16 @@ thread_local const LogFields *t_fields = nullptr;
 const char *levelName(QtMsgType type)
 {
     switch (type) {
-    case QtDebugMsg: return "debug";
-    case QtInfoMsg: return "info";
-    case QtWarningMsg: return "warning";
-    case QtCriticalMsg: return "error";
-    case QtFatalMsg: return "fatal";
+    case QtDebugMsg:
+        return "debug";
+    case QtInfoMsg:
+        return "info";
+    case QtWarningMsg:
+        return "warning";
+    case QtCriticalMsg:
+        return "error";
+    case QtFatalMsg:
+        return "fatal";
     }
     return "info";
 }
@@ -33,11 +38,11 @@ QByteArray timestamp()
     using namespace std::chrono;
     const qint64 ms = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
     const std::time_t seconds = std::time_t(ms / 1000);
-    std::tm utc{};
+    std::tm utc {};
     gmtime_r(&seconds, &utc);
     char buffer[32];
-    const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(ms % 1000));
+    const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+        utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(ms % 1000));
     return QByteArray(buffer, qMax(0, qMin(n, int(sizeof buffer) - 1)));
 }
 
@@ -49,11 +54,21 @@ void appendJsonString(QByteArray &out, const QByteArray &utf8)
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (u < 0x20) {
                 out += "\\u00";
@@ -70,7 +85,9 @@ void appendJsonString(QByteArray &out, const QByteArray &utf8)
 void appendJsonValue(QByteArray &out, const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Bool: out += value.toBool() ? "true" : "false"; break;
+    case QJsonValue::Bool:
+        out += value.toBool() ? "true" : "false";
+        break;
     case QJsonValue::Double: {
         const double d = value.toDouble();
         if (d == double(qint64(d)))
@@ -79,8 +96,12 @@ void appendJsonValue(QByteArray &out, const QJsonValue &value)
             out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
         break;
     }
-    case QJsonValue::String: appendJsonString(out, value.toString().toUtf8()); break;
-    default: out += "null"; break; // arrays and objects are not used in log fields
+    case QJsonValue::String:
+        appendJsonString(out, value.toString().toUtf8());
+        break;
+    default:
+        out += "null";
+        break; // arrays and objects are not used in log fields
     }
 }
 
@@ -93,8 +114,8 @@ void appendMember(QByteArray &out, const char *name)
 
 } // namespace
 
-void logStructured(QtMsgType type, const QLoggingCategory &category, const QString &message,
-                   const LogFields &fields)
+void logStructured(
+    QtMsgType type, const QLoggingCategory &category, const QString &message, const LogFields &fields)
 {
     if (!category.isEnabled(type))
         return;

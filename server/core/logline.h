@@ -23,8 +23,8 @@ using LogFields = QList<LogField>;
 
 // Logs `message` with `fields` through Qt's logging, so LOG_LEVEL and the category rules apply
 // (nothing is formatted when the category has `type` switched off).
-void logStructured(QtMsgType type, const QLoggingCategory &category, const QString &message,
-                   const LogFields &fields);
+void logStructured(
+    QtMsgType type, const QLoggingCategory &category, const QString &message, const LogFields &fields);
 
 // The line for one message, newline included. Text: "<ts> <level> <category>: <message>" and
 // " request_id=<id>" inside a request. JSON: {"ts","level","category","request_id" (inside a

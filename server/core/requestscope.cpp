@@ -8,7 +8,9 @@ namespace {
 thread_local const QByteArray *t_current = nullptr;
 } // namespace
 
-RequestScope::RequestScope(QByteArray id) : m_id(std::move(id)), m_previous(t_current)
+RequestScope::RequestScope(QByteArray id)
+    : m_id(std::move(id))
+    , m_previous(t_current)
 {
     t_current = &m_id;
 }

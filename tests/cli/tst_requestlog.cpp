@@ -40,11 +40,11 @@ class TestRequestLog : public QObject
         QList<QJsonObject> parsed;
         const QStringList raw = m_server.log().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         for (const QString &line : raw) {
-            QJsonParseError error{};
+            QJsonParseError error {};
             const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &error);
             if (error.error != QJsonParseError::NoError || !doc.isObject()) {
                 qWarning("not a JSON object: %s", qPrintable(line));
-                parsed << QJsonObject{{QStringLiteral("invalid"), line}};
+                parsed << QJsonObject { { QStringLiteral("invalid"), line } };
                 continue;
             }
             parsed << doc.object();
@@ -56,19 +56,23 @@ class TestRequestLog : public QObject
     QJsonObject accessLine(const QByteArray &requestId)
     {
         QJsonObject found;
-        const bool arrived = QTest::qWaitFor([&] {
-            for (const QJsonObject &o : lines())
-                if (o.value(QStringLiteral("category")).toString() == QLatin1String("joxai.access")
-                    && o.value(QStringLiteral("request_id")).toString() == QString::fromLatin1(requestId))
-                    found = o;
-            return !found.isEmpty();
-        }, 5000);
+        const bool arrived = QTest::qWaitFor(
+            [&] {
+                for (const QJsonObject &o : lines())
+                    if (o.value(QStringLiteral("category")).toString() == QLatin1String("joxai.access")
+                        && o.value(QStringLiteral("request_id")).toString() == QString::fromLatin1(requestId))
+                        found = o;
+                return !found.isEmpty();
+            },
+            5000);
         return arrived ? found : QJsonObject();
     }
 
     static bool madeId(const QByteArray &id)
     {
-        return QRegularExpression(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]+$")).match(QString::fromLatin1(id)).hasMatch();
+        return QRegularExpression(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]+$"))
+            .match(QString::fromLatin1(id))
+            .hasMatch();
     }
 
 private Q_SLOTS:
@@ -82,21 +86,21 @@ private Q_SLOTS:
             QVERIFY(probe.listen(QHostAddress::LocalHost));
             deadPort = probe.serverPort();
         }
-        const QString why = m_server.start(
-            QStringLiteral(JOXAI_SERVER_BIN), m_dir.path(),
-            {{QStringLiteral("DATABASE_URL"), m_db.url()},
-             {QStringLiteral("LOG_FORMAT"), QStringLiteral("json")},
-             {QStringLiteral("LOG_LEVEL"), QStringLiteral("info")},
-             {QStringLiteral("JOXAI_TRUSTED_PROXIES"), QStringLiteral("127.0.0.1")},
-             {QStringLiteral("JOXAI_RATE_LIMIT_AUTH"), QStringLiteral("0")},
-             {QStringLiteral("JOXAI_LOGIN_MAX_FAILURES"), QStringLiteral("2")},
-             {QStringLiteral("JOXAI_RATE_LIMIT_CHAT"), QStringLiteral("0")},
-             {QStringLiteral("JOXAI_RATE_LIMIT_CHAT_START"), QStringLiteral("0")},
-             {QStringLiteral("AI_PROVIDER"), QStringLiteral("anthropic")},
-             {QStringLiteral("ANTHROPIC_API_KEY"), QStringLiteral("sk-ant-test-key-never-logged")},
-             {QStringLiteral("JOXAI_ANTHROPIC_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(deadPort)},
-             {QStringLiteral("JOXAI_AI_MAX_RETRIES"), QStringLiteral("0")},
-             {QStringLiteral("JOXAI_AI_CACHE_SECONDS"), QStringLiteral("0")}});
+        const QString why = m_server.start(QStringLiteral(JOXAI_SERVER_BIN), m_dir.path(),
+            { { QStringLiteral("DATABASE_URL"), m_db.url() },
+                { QStringLiteral("LOG_FORMAT"), QStringLiteral("json") },
+                { QStringLiteral("LOG_LEVEL"), QStringLiteral("info") },
+                { QStringLiteral("JOXAI_TRUSTED_PROXIES"), QStringLiteral("127.0.0.1") },
+                { QStringLiteral("JOXAI_RATE_LIMIT_AUTH"), QStringLiteral("0") },
+                { QStringLiteral("JOXAI_LOGIN_MAX_FAILURES"), QStringLiteral("2") },
+                { QStringLiteral("JOXAI_RATE_LIMIT_CHAT"), QStringLiteral("0") },
+                { QStringLiteral("JOXAI_RATE_LIMIT_CHAT_START"), QStringLiteral("0") },
+                { QStringLiteral("AI_PROVIDER"), QStringLiteral("anthropic") },
+                { QStringLiteral("ANTHROPIC_API_KEY"), QStringLiteral("sk-ant-test-key-never-logged") },
+                { QStringLiteral("JOXAI_ANTHROPIC_BASE_URL"),
+                    QStringLiteral("http://127.0.0.1:%1").arg(deadPort) },
+                { QStringLiteral("JOXAI_AI_MAX_RETRIES"), QStringLiteral("0") },
+                { QStringLiteral("JOXAI_AI_CACHE_SECONDS"), QStringLiteral("0") } });
         QVERIFY2(why.isEmpty(), qPrintable(why));
         m_http = std::make_unique<HttpClient>(m_server.baseUrl());
     }
@@ -104,7 +108,7 @@ private Q_SLOTS:
     void accessLineCarriesTheClientsIdAndTheRequestsFields()
     {
         const HttpResult r = m_http->request("GET", QStringLiteral("/health"), {},
-                                             {{"X-Request-Id", "trace-Abc.123_x"}, {"X-Forwarded-For", "203.0.113.7"}});
+            { { "X-Request-Id", "trace-Abc.123_x" }, { "X-Forwarded-For", "203.0.113.7" } });
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("X-Request-Id"), QByteArray("trace-Abc.123_x"));
         const QJsonObject o = accessLine("trace-Abc.123_x");
@@ -146,7 +150,8 @@ private Q_SLOTS:
     void oddClientIdsAreReplaced()
     {
         QFETCH(QByteArray, given);
-        const HttpResult r = m_http->request("GET", QStringLiteral("/health"), {}, {{"X-Request-Id", given}});
+        const HttpResult r
+            = m_http->request("GET", QStringLiteral("/health"), {}, { { "X-Request-Id", given } });
         QCOMPARE(r.status, 200);
         const QByteArray id = r.header("X-Request-Id");
         QVERIFY2(madeId(id), id.constData());
@@ -156,27 +161,27 @@ private Q_SLOTS:
 
     void secretsAndQueriesNeverReachTheLog()
     {
-        const HttpResult r = m_http->request(
-            "GET", QStringLiteral("/api/v1/tickets?email=secret.person%40bank.example&token=querysecret123"), {},
-            {{"X-Request-Id", "secret-1"}, {"Authorization", "Bearer sekret-bearer-value-xyz"}});
+        const HttpResult r = m_http->request("GET",
+            QStringLiteral("/api/v1/tickets?email=secret.person%40bank.example&token=querysecret123"), {},
+            { { "X-Request-Id", "secret-1" }, { "Authorization", "Bearer sekret-bearer-value-xyz" } });
         QCOMPARE(r.status, 401);
         const QJsonObject o = accessLine("secret-1");
         QVERIFY2(!o.isEmpty(), qPrintable(m_server.log()));
         QCOMPARE(o.value(QStringLiteral("path")).toString(), QStringLiteral("/api/v1/tickets"));
         QCOMPARE(o.value(QStringLiteral("status")).toInt(), 401);
 
-        const HttpResult login = m_http->request(
-            "POST", QStringLiteral("/api/v1/auth/login?session_token=querysecret456"),
-            QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("nobody@bank.example")},
-                                      {QStringLiteral("password"), QStringLiteral("Body-secret-789")}})
+        const HttpResult login = m_http->request("POST",
+            QStringLiteral("/api/v1/auth/login?session_token=querysecret456"),
+            QJsonDocument(QJsonObject { { QStringLiteral("email"), QStringLiteral("nobody@bank.example") },
+                              { QStringLiteral("password"), QStringLiteral("Body-secret-789") } })
                 .toJson(QJsonDocument::Compact),
-            {{"X-Request-Id", "secret-2"}, {"Content-Type", "application/json"}});
+            { { "X-Request-Id", "secret-2" }, { "Content-Type", "application/json" } });
         QCOMPARE(login.status, 401);
         QVERIFY2(!accessLine("secret-2").isEmpty(), qPrintable(m_server.log()));
 
         const QString log = m_server.log();
-        for (const char *secret : {"querysecret123", "secret.person", "sekret-bearer-value-xyz", "Bearer",
-                                   "querysecret456", "Body-secret-789", "nobody@bank.example"})
+        for (const char *secret : { "querysecret123", "secret.person", "sekret-bearer-value-xyz", "Bearer",
+                 "querysecret456", "Body-secret-789", "nobody@bank.example" })
             QVERIFY2(!log.contains(QLatin1String(secret)), secret);
     }
 
@@ -184,14 +189,15 @@ private Q_SLOTS:
     {
         // Two wrong passwords lock the account (JOXAI_LOGIN_MAX_FAILURES=2); the warning about it
         // is logged by the login's job on the password-hashing pool, not on the main thread.
-        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("admin@joxai.com")},
-                                                          {QStringLiteral("password"), QStringLiteral("wrong-one")}})
-                                    .toJson(QJsonDocument::Compact);
+        const QByteArray body
+            = QJsonDocument(QJsonObject { { QStringLiteral("email"), QStringLiteral("admin@joxai.com") },
+                                { QStringLiteral("password"), QStringLiteral("wrong-one") } })
+                  .toJson(QJsonDocument::Compact);
         const HttpResult first = m_http->request("POST", QStringLiteral("/api/v1/auth/login"), body,
-                                                 {{"X-Request-Id", "lock-1"}, {"Content-Type", "application/json"}});
+            { { "X-Request-Id", "lock-1" }, { "Content-Type", "application/json" } });
         QCOMPARE(first.status, 401);
         const HttpResult second = m_http->request("POST", QStringLiteral("/api/v1/auth/login"), body,
-                                                  {{"X-Request-Id", "lock-2"}, {"Content-Type", "application/json"}});
+            { { "X-Request-Id", "lock-2" }, { "Content-Type", "application/json" } });
         QCOMPARE(second.status, 423);
         QCOMPARE(accessLine("lock-2").value(QStringLiteral("status")).toInt(), 423);
 
@@ -213,10 +219,10 @@ private Q_SLOTS:
         HttpClient::Headers headers = customer.sessionHeader();
         headers << qMakePair(QByteArray("X-Request-Id"), QByteArray("chat-ask-1"))
                 << qMakePair(QByteArray("Content-Type"), QByteArray("application/json"));
-        const QJsonObject body{{QStringLiteral("conversation_id"), customer.conversationId()},
-                               {QStringLiteral("message"), QStringLiteral("How long does a transfer abroad take?")}};
+        const QJsonObject body { { QStringLiteral("conversation_id"), customer.conversationId() },
+            { QStringLiteral("message"), QStringLiteral("How long does a transfer abroad take?") } };
         const HttpResult r = m_http->request("POST", QStringLiteral("/api/v1/chat/message"),
-                                             QJsonDocument(body).toJson(QJsonDocument::Compact), headers, 30000);
+            QJsonDocument(body).toJson(QJsonDocument::Compact), headers, 30000);
         QCOMPARE(r.status, 200); // the local provider answers when the remote one fails
         QCOMPARE(accessLine("chat-ask-1").value(QStringLiteral("status")).toInt(), 200);
         // The provider's warning comes from a network callback, long after dispatch returned.
@@ -235,7 +241,8 @@ private Q_SLOTS:
     void webSocketOpeningAndClosingCarryAConnectionId()
     {
         QWebSocket ws;
-        QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/ws?token=ws-query-secret").arg(m_server.port())));
+        QNetworkRequest request(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/ws?token=ws-query-secret").arg(m_server.port())));
         request.setRawHeader("X-Request-Id", "ws-conn-1");
         QSignalSpy closed(&ws, &QWebSocket::disconnected);
         ws.open(request);
@@ -243,17 +250,19 @@ private Q_SLOTS:
         QVERIFY(closed.wait(10000) || closed.size() == 1);
         QJsonObject opened;
         QJsonObject gone;
-        const bool both = QTest::qWaitFor([&] {
-            for (const QJsonObject &o : lines()) {
-                if (o.value(QStringLiteral("connection_id")).toString() != QLatin1String("ws-conn-1"))
-                    continue;
-                if (o.value(QStringLiteral("event")).toString() == QLatin1String("websocket_open"))
-                    opened = o;
-                if (o.value(QStringLiteral("event")).toString() == QLatin1String("websocket_close"))
-                    gone = o;
-            }
-            return !opened.isEmpty() && !gone.isEmpty();
-        }, 5000);
+        const bool both = QTest::qWaitFor(
+            [&] {
+                for (const QJsonObject &o : lines()) {
+                    if (o.value(QStringLiteral("connection_id")).toString() != QLatin1String("ws-conn-1"))
+                        continue;
+                    if (o.value(QStringLiteral("event")).toString() == QLatin1String("websocket_open"))
+                        opened = o;
+                    if (o.value(QStringLiteral("event")).toString() == QLatin1String("websocket_close"))
+                        gone = o;
+                }
+                return !opened.isEmpty() && !gone.isEmpty();
+            },
+            5000);
         QVERIFY2(both, qPrintable(m_server.log()));
         QCOMPARE(opened.value(QStringLiteral("path")).toString(), QStringLiteral("/api/v1/ws"));
         QCOMPARE(opened.value(QStringLiteral("client")).toString(), QStringLiteral("127.0.0.1"));
@@ -267,7 +276,8 @@ private Q_SLOTS:
         QVERIFY(all.size() > 10);
         bool sawStartupLine = false;
         for (const QJsonObject &o : all) {
-            QVERIFY2(!o.contains(QStringLiteral("invalid")), qPrintable(o.value(QStringLiteral("invalid")).toString()));
+            QVERIFY2(!o.contains(QStringLiteral("invalid")),
+                qPrintable(o.value(QStringLiteral("invalid")).toString()));
             QVERIFY(!o.value(QStringLiteral("ts")).toString().isEmpty());
             QVERIFY(!o.value(QStringLiteral("level")).toString().isEmpty());
             QVERIFY(!o.value(QStringLiteral("category")).toString().isEmpty());

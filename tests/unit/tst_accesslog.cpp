@@ -83,7 +83,7 @@ private Q_SLOTS:
         QCOMPARE(g_lines.size(), 1);
         QVERIFY2(g_lines.first().endsWith(" info joxai.access: GET /api/v1/tickets 404 0.250 ms route=GET "
                                           "/api/v1/tickets client=203.0.113.9 request_id=rid-1\n"),
-                 g_lines.first().constData());
+            g_lines.first().constData());
     }
 
     void pathIsEncodedAndCut()
@@ -91,7 +91,8 @@ private Q_SLOTS:
         ApiReply::Meta meta = ticketsMeta();
         meta.path = QStringLiteral("/api/v1/a b\nc\"d/é");
         joxai::logAccess(meta, 404, 1000);
-        QCOMPARE(onlyLine().value(QStringLiteral("path")).toString(), QStringLiteral("/api/v1/a%20b%0Ac%22d/%C3%A9"));
+        QCOMPARE(onlyLine().value(QStringLiteral("path")).toString(),
+            QStringLiteral("/api/v1/a%20b%0Ac%22d/%C3%A9"));
 
         g_lines.clear();
         meta.path = QStringLiteral("/") + QString(5000, QLatin1Char('x'));

@@ -30,7 +30,7 @@ void capture(QtMsgType type, const QMessageLogContext &context, const QString &m
 
 QJsonObject parse(const QByteArray &line)
 {
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         qWarning("not a JSON object: %s", line.constData());
@@ -55,7 +55,8 @@ private Q_SLOTS:
 
     void jsonLineOutsideARequestHasNoRequestId()
     {
-        const QByteArray line = joxai::formatLogLine(LogFormat::Json, QtWarningMsg, "joxai.storage", QStringLiteral("disk full"));
+        const QByteArray line = joxai::formatLogLine(
+            LogFormat::Json, QtWarningMsg, "joxai.storage", QStringLiteral("disk full"));
         QVERIFY(line.endsWith('\n'));
         QCOMPARE(line.count('\n'), 1);
         const QJsonObject o = parse(line);
@@ -70,7 +71,8 @@ private Q_SLOTS:
     void jsonLineInsideARequestCarriesItsId()
     {
         const RequestScope scope("req-42");
-        const QJsonObject o = parse(joxai::formatLogLine(LogFormat::Json, QtCriticalMsg, "joxai.api", QStringLiteral("boom")));
+        const QJsonObject o = parse(
+            joxai::formatLogLine(LogFormat::Json, QtCriticalMsg, "joxai.api", QStringLiteral("boom")));
         QCOMPARE(o.value(QStringLiteral("request_id")).toString(), QStringLiteral("req-42"));
         QCOMPARE(o.value(QStringLiteral("level")).toString(), QStringLiteral("error"));
     }
@@ -80,7 +82,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("quotes and backslash") << QStringLiteral("say \"hi\" \\ bye");
         QTest::newRow("newline and tab") << QStringLiteral("one\ntwo\r\n\tthree");
-        QTest::newRow("control characters") << QString::fromLatin1("a\x01" "b\x1f" "c\x7f");
+        QTest::newRow("control characters") << QString::fromLatin1("a\x01"
+                                                                   "b\x1f"
+                                                                   "c\x7f");
         QTest::newRow("non-ASCII") << QStringLiteral("Grüße, 東京, \U0001F600, \u2028");
         QTest::newRow("JSON lookalike") << QStringLiteral("\"},{\"level\":\"fake\"");
     }
@@ -97,12 +101,15 @@ private Q_SLOTS:
 
     void textLineIsReadableAndEndsWithTheRequestId()
     {
-        const QByteArray outside = joxai::formatLogLine(LogFormat::Text, QtInfoMsg, "joxai.mail", QStringLiteral("mail 3 sent"));
+        const QByteArray outside
+            = joxai::formatLogLine(LogFormat::Text, QtInfoMsg, "joxai.mail", QStringLiteral("mail 3 sent"));
         QVERIFY2(outside.endsWith(" info joxai.mail: mail 3 sent\n"), outside.constData());
         QVERIFY(!outside.contains("request_id"));
         const RequestScope scope("abc-1");
-        const QByteArray inside = joxai::formatLogLine(LogFormat::Text, QtWarningMsg, "joxai.mail", QStringLiteral("mail 3 failed"));
-        QVERIFY2(inside.endsWith(" warning joxai.mail: mail 3 failed request_id=abc-1\n"), inside.constData());
+        const QByteArray inside = joxai::formatLogLine(
+            LogFormat::Text, QtWarningMsg, "joxai.mail", QStringLiteral("mail 3 failed"));
+        QVERIFY2(
+            inside.endsWith(" warning joxai.mail: mail 3 failed request_id=abc-1\n"), inside.constData());
     }
 
     void scopesNestAndRestore()
@@ -128,7 +135,8 @@ private Q_SLOTS:
         std::thread worker([&] {
             seenBefore = RequestScope::current();
             const RequestScope theirs("worker");
-            seenInside = joxai::formatLogLine(LogFormat::Json, QtInfoMsg, "joxai.test", QStringLiteral("on a worker"));
+            seenInside = joxai::formatLogLine(
+                LogFormat::Json, QtInfoMsg, "joxai.test", QStringLiteral("on a worker"));
         });
         worker.join();
         QVERIFY(seenBefore.isEmpty());
@@ -142,8 +150,8 @@ private Q_SLOTS:
         {
             const RequestScope scope("r-7");
             joxai::logStructured(QtInfoMsg, lcTest(), QStringLiteral("GET /x 200"),
-                                 {{"method", QStringLiteral("GET")}, {"status", 200}, {"duration_ms", 1.25},
-                                  {"client", QStringLiteral("10.0.0.1")}});
+                { { "method", QStringLiteral("GET") }, { "status", 200 }, { "duration_ms", 1.25 },
+                    { "client", QStringLiteral("10.0.0.1") } });
         }
         qCInfo(lcTest) << "plain line afterwards";
         QCOMPARE(g_lines.size(), 2);
@@ -166,7 +174,7 @@ private Q_SLOTS:
     {
         g_format = LogFormat::Text;
         qInstallMessageHandler(capture);
-        joxai::logStructured(QtInfoMsg, lcTest(), QStringLiteral("GET /x 200"), {{"status", 200}});
+        joxai::logStructured(QtInfoMsg, lcTest(), QStringLiteral("GET /x 200"), { { "status", 200 } });
         QCOMPARE(g_lines.size(), 1);
         QVERIFY2(g_lines.at(0).endsWith(" info joxai.test: GET /x 200\n"), g_lines.at(0).constData());
     }
@@ -175,8 +183,8 @@ private Q_SLOTS:
     {
         qInstallMessageHandler(capture);
         QVERIFY(joxai::applyLogLevel(QStringLiteral("warning")));
-        joxai::logStructured(QtInfoMsg, lcTest(), QStringLiteral("quiet"), {{"status", 200}});
-        joxai::logStructured(QtWarningMsg, lcTest(), QStringLiteral("loud"), {{"status", 500}});
+        joxai::logStructured(QtInfoMsg, lcTest(), QStringLiteral("quiet"), { { "status", 200 } });
+        joxai::logStructured(QtWarningMsg, lcTest(), QStringLiteral("loud"), { { "status", 500 } });
         QCOMPARE(g_lines.size(), 1);
         QCOMPARE(parse(g_lines.at(0)).value(QStringLiteral("message")).toString(), QStringLiteral("loud"));
     }
