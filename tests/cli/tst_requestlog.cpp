@@ -19,6 +19,8 @@
 #include <QWebSocket>
 #include <QtTest>
 
+#include <csignal>
+
 using joxai::test::ChatCustomer;
 using joxai::test::HttpClient;
 using joxai::test::HttpResult;
@@ -268,6 +270,28 @@ private Q_SLOTS:
         QCOMPARE(opened.value(QStringLiteral("client")).toString(), QStringLiteral("127.0.0.1"));
         QVERIFY(gone.value(QStringLiteral("close_code")).isDouble());
         QVERIFY(!m_server.log().contains(QLatin1String("ws-query-secret")));
+    }
+
+    void logAccessOffDropsTheAccessLines()
+    {
+        QTemporaryDir dir;
+        ServerProcess quiet;
+        const QString why = quiet.start(QStringLiteral(JOXAI_SERVER_BIN), dir.path(),
+            { { QStringLiteral("LOG_FORMAT"), QStringLiteral("json") },
+                { QStringLiteral("LOG_LEVEL"), QStringLiteral("info") },
+                { QStringLiteral("LOG_ACCESS"), QStringLiteral("off") } });
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        HttpClient http(quiet.baseUrl());
+        QCOMPARE(http.request("GET", QStringLiteral("/health"), {}, { { "X-Request-Id", "quiet-1" } }).status,
+            200);
+        QCOMPARE(
+            http.request("GET", QStringLiteral("/nowhere"), {}, { { "X-Request-Id", "quiet-2" } }).status,
+            404);
+        quiet.signal(SIGTERM);
+        QVERIFY(quiet.waitForExit(15000));
+        const QString log = quiet.log();
+        QVERIFY2(log.contains(QLatin1String("applied migration")), qPrintable(log)); // other info lines stay
+        QVERIFY2(!log.contains(QLatin1String("joxai.access")), qPrintable(log));
     }
 
     void everyLineIsOneJsonObjectAndOnlyRequestLinesHaveAnId()
