@@ -104,6 +104,8 @@ SqlSession Database::session()
     }
     QSqlDatabase db = QSqlDatabase::database(name, false);
     if (!db.isOpen()) {
+        // Statements prepared on the connection before (lost) go while it is still closed.
+        StatementCache::forgetConnection(name);
         if (!db.open()) {
             qCWarning(lcStorage).noquote() << "cannot open the database:" << SqlSession::loggable(db.lastError());
             noteOutcome(false);

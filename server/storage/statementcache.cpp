@@ -71,4 +71,11 @@ void StatementCache::forgetThread()
     t_statements.clear();
 }
 
+void StatementCache::forgetConnection(const QString &connectionName)
+{
+    const QString prefix = connectionName + QLatin1Char('|');
+    for (auto it = t_statements.begin(); it != t_statements.end();)
+        it = it.key().startsWith(prefix) ? t_statements.erase(it) : std::next(it);
+}
+
 } // namespace joxai

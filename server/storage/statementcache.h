@@ -26,6 +26,12 @@ public:
         const std::function<void(QSqlQuery &)> &read);
     // Drops this thread's statements; Database calls it before it closes the thread's connections.
     static void forgetThread();
+    // Drops this thread's statements on connection `connectionName`. Database calls it before it
+    // reopens a lost connection: a QPSQL statement frees itself (DEALLOCATE) through whatever
+    // connection its driver holds when it goes, so one prepared before PostgreSQL restarted, freed
+    // later inside a transaction on the new connection, fails there ("does not exist") and aborts
+    // that transaction. Freed while the connection is closed, it only fails to reach the server.
+    static void forgetConnection(const QString &connectionName);
 };
 
 } // namespace joxai
