@@ -79,12 +79,16 @@ void EventBus::checkListener()
 {
     if (!m_db.target().isPostgres())
         return;
-    QSqlDatabase db = QSqlDatabase::database(m_listenConnection, false);
-    // A cheap round trip tells whether the LISTEN connection survived (PostgreSQL restarts).
-    bool alive = db.isOpen();
-    if (alive) {
-        QSqlQuery q(db);
-        alive = q.exec(QStringLiteral("SELECT 1"));
+    // A cheap round trip tells whether the LISTEN connection survived (PostgreSQL restarts). The
+    // handle goes before listen() replaces the connection (removeDatabase wants no handle left).
+    bool alive = false;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_listenConnection, false);
+        alive = db.isOpen();
+        if (alive) {
+            QSqlQuery q(db);
+            alive = q.exec(QStringLiteral("SELECT 1"));
+        }
     }
     if (!alive)
         listen();
