@@ -117,17 +117,21 @@ void postMessage(const ApiContext &ctx, const ApiRequest &req, const ApiReply &r
     Database &db = ctx.db;
     EventBus *bus = &ctx.bus;
     db.run<Step>(reply.context(), [&chat, &assistant, publicId, token, text](SqlSession &s) -> Result<Step> {
-        auto turn = chat.acceptMessage(s, publicId, token, text, !assistant.answersOnWorker());
+        if (assistant.answersOnWorker()) {
+            // The message and its reply in one commit: a 503 leaves neither behind.
+            auto outcome = chat.answerOnWorker(s, publicId, token, text, [&assistant](const AssistantRequest &request) {
+                return assistant.answerLocally(request);
+            });
+            if (!outcome)
+                return outcome.error();
+            return Step(outcome.value());
+        }
+        auto turn = chat.acceptMessage(s, publicId, token, text);
         if (!turn)
             return turn.error();
         if (!turn->needsReply)
             return Step(ChatService::withoutReply(turn.value()));
-        if (!assistant.answersOnWorker())
-            return Step(turn.value());
-        auto outcome = chat.recordReply(s, turn.value(), assistant.answerLocally(turn->request));
-        if (!outcome)
-            return outcome.error();
-        return Step(outcome.value());
+        return Step(turn.value());
     }, [reply, &chat, &assistant, &db, bus](Result<Step> step) {
         if (!step)
             return reply.error(step.error());

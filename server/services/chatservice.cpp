@@ -163,8 +163,8 @@ Result<Conversation> ChatService::open(SqlSession &s, const QString &publicId, c
     return found->value();
 }
 
-Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &publicId, const QString &sessionToken,
-                                                const QString &text, bool withHistory) const
+Result<CustomerTurn> ChatService::readTurn(SqlSession &s, const QString &publicId, const QString &sessionToken,
+                                           const QString &text, Intent &intent, EscalationDecision &now) const
 {
     auto opened = open(s, publicId, sessionToken);
     if (!opened)
@@ -178,45 +178,96 @@ Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &pu
     turn.customerMessage.sender = QStringLiteral("customer");
     turn.customerMessage.body = Redactor::mask(text);
     const bool withAssistant = turn.conversation.status == QLatin1String("bot");
-    const Intent intent = withAssistant ? IntentClassifier::classify(turn.customerMessage.body) : Intent::None;
-    const EscalationDecision now = withAssistant
+    intent = withAssistant ? IntentClassifier::classify(turn.customerMessage.body) : Intent::None;
+    now = withAssistant
         ? EscalationPolicy::beforeReply(intent, IntentClassifier::isStronglyNegative(turn.customerMessage.body))
         : EscalationDecision{};
+    return turn;
+}
 
-    // The customer's message is committed before anything answers it. Alone (the assistant's
-    // everyday turn) it is one statement, committed by itself; with events or an escalation,
-    // one transaction.
-    if (withAssistant && !now.escalate) {
-        auto message = ConversationStore::addMessage(s, turn.customerMessage);
-        if (!message)
-            return message.error();
-        turn.customerMessage = message.value();
-        return prepareRequest(s, std::move(turn), intent, withHistory);
-    }
+namespace {
+
+// The assistant's everyday turn: it has the conversation and nothing hands it to a person first.
+bool assistantAnswers(const CustomerTurn &turn, const EscalationDecision &now)
+{
+    return turn.conversation.status == QLatin1String("bot") && !now.escalate;
+}
+
+} // namespace
+
+Result<CustomerTurn> ChatService::storeWithoutReply(SqlSession &s, CustomerTurn turn, const EscalationDecision &now) const
+{
     auto stored = s.transaction<bool>([&]() -> Result<bool> {
         auto message = ConversationStore::addMessage(s, turn.customerMessage);
         if (!message)
             return message.error();
         turn.customerMessage = message.value();
-        if (!withAssistant) {
+        if (!now.escalate) {
             // A person has it (or it waits for one): they see the message live.
             if (auto e = ChatEvents::messageCreated(s, turn.conversation, turn.customerMessage); !e)
                 return e.error();
             return true;
         }
-        if (now.escalate) {
-            auto escalated = m_escalation.escalate(s, turn.conversation, now.reason, now.priority);
-            if (!escalated)
-                return escalated.error();
-            turn.conversation = escalated->conversation;
-            turn.notice = escalated->notice;
-            turn.escalated = true;
-        }
+        auto escalated = m_escalation.escalate(s, turn.conversation, now.reason, now.priority);
+        if (!escalated)
+            return escalated.error();
+        turn.conversation = escalated->conversation;
+        turn.notice = escalated->notice;
+        turn.escalated = true;
         return true;
     });
     if (!stored)
         return stored.error();
     return turn;
+}
+
+Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &publicId, const QString &sessionToken,
+                                                const QString &text, bool withHistory) const
+{
+    Intent intent = Intent::None;
+    EscalationDecision now;
+    auto turn = readTurn(s, publicId, sessionToken, text, intent, now);
+    if (!turn)
+        return turn.error();
+    if (!assistantAnswers(turn.value(), now))
+        return storeWithoutReply(s, std::move(turn.value()), now);
+    // The customer's message is committed before anything answers it (a remote provider answers
+    // later, on another thread); alone it is one statement, committed by itself.
+    auto message = ConversationStore::addMessage(s, turn->customerMessage);
+    if (!message)
+        return message.error();
+    turn->customerMessage = message.value();
+    return prepareRequest(s, std::move(turn.value()), intent, withHistory);
+}
+
+Result<ChatOutcome> ChatService::answerOnWorker(SqlSession &s, const QString &publicId, const QString &sessionToken,
+                                                const QString &text,
+                                                const std::function<AssistantReply(const AssistantRequest &)> &answer) const
+{
+    Intent intent = Intent::None;
+    EscalationDecision now;
+    auto turn = readTurn(s, publicId, sessionToken, text, intent, now);
+    if (!turn)
+        return turn.error();
+    if (!assistantAnswers(turn.value(), now)) {
+        auto stored = storeWithoutReply(s, std::move(turn.value()), now);
+        if (!stored)
+            return stored.error();
+        return withoutReply(stored.value());
+    }
+    // Retrieval reads only the text, so it comes before the message is stored; the local
+    // provider reads no history. The answer is computed outside the transaction, which stays short.
+    auto prepared = prepareRequest(s, std::move(turn.value()), intent, false);
+    if (!prepared)
+        return prepared.error();
+    const AssistantReply reply = answer(prepared->request);
+    return s.transaction<ChatOutcome>([&]() -> Result<ChatOutcome> {
+        auto message = ConversationStore::addMessage(s, prepared->customerMessage);
+        if (!message)
+            return message.error();
+        prepared->customerMessage = message.value();
+        return storeReply(s, prepared.value(), reply);
+    });
 }
 
 Result<CustomerTurn> ChatService::prepareRequest(SqlSession &s, CustomerTurn turn, Intent intent, bool withHistory)
@@ -242,6 +293,11 @@ Result<CustomerTurn> ChatService::prepareRequest(SqlSession &s, CustomerTurn tur
 
 Result<ChatOutcome> ChatService::recordReply(SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const
 {
+    return s.transaction<ChatOutcome>([&]() { return storeReply(s, turn, reply); });
+}
+
+Result<ChatOutcome> ChatService::storeReply(SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const
+{
     ChatOutcome out;
     out.conversation = turn.conversation;
     out.messageId = turn.customerMessage.id;
@@ -253,42 +309,37 @@ Result<ChatOutcome> ChatService::recordReply(SqlSession &s, const CustomerTurn &
     answer.body = Redactor::mask(reply.text); // a provider may echo what it was given
     answer.sources = sourcesJson(reply.sources);
 
-    auto recorded = s.transaction<bool>([&]() -> Result<bool> {
-        auto stored = ConversationStore::addMessage(s, answer);
-        if (!stored)
-            return stored.error();
-        out.response = stored.value();
-        if (auto usage = ConversationStore::recordUsage(s, turn.conversation.id, reply.provider, reply.model,
-                                                        reply.tokensIn, reply.tokensOut, reply.latencyMs,
-                                                        reply.costUsd, reply.cacheHit, reply.fallback);
-            !usage)
-            return usage.error();
-        Conversation &c = out.conversation;
-        const int streak = reply.answered ? 0 : c.unansweredStreak + 1;
-        const EscalationDecision later = EscalationPolicy::afterReply(streak);
-        if (later.escalate) {
-            auto escalated = m_escalation.escalate(s, c, later.reason, later.priority);
-            if (!escalated)
-                return escalated.error();
-            c = escalated->conversation;
-            out.escalated = true;
-            out.raisedEvents = true;
-            return true;
-        }
-        if (reply.fallback && !c.aiFallback) {
-            c.aiFallback = true;
-            c.unansweredStreak = streak;
-            if (auto updated = ConversationStore::update(s, c); !updated)
-                return updated.error();
-        } else if (streak != c.unansweredStreak) {
-            c.unansweredStreak = streak;
-            if (auto updated = ConversationStore::setUnansweredStreak(s, c.id, streak); !updated)
-                return updated.error();
-        }
-        return true;
-    });
-    if (!recorded)
-        return recorded.error();
+    auto stored = ConversationStore::addMessage(s, answer);
+    if (!stored)
+        return stored.error();
+    out.response = stored.value();
+    if (auto usage = ConversationStore::recordUsage(s, turn.conversation.id, reply.provider, reply.model,
+                                                    reply.tokensIn, reply.tokensOut, reply.latencyMs,
+                                                    reply.costUsd, reply.cacheHit, reply.fallback);
+        !usage)
+        return usage.error();
+    Conversation &c = out.conversation;
+    const int streak = reply.answered ? 0 : c.unansweredStreak + 1;
+    const EscalationDecision later = EscalationPolicy::afterReply(streak);
+    if (later.escalate) {
+        auto escalated = m_escalation.escalate(s, c, later.reason, later.priority);
+        if (!escalated)
+            return escalated.error();
+        c = escalated->conversation;
+        out.escalated = true;
+        out.raisedEvents = true;
+        return out;
+    }
+    if (reply.fallback && !c.aiFallback) {
+        c.aiFallback = true;
+        c.unansweredStreak = streak;
+        if (auto updated = ConversationStore::update(s, c); !updated)
+            return updated.error();
+    } else if (streak != c.unansweredStreak) {
+        c.unansweredStreak = streak;
+        if (auto updated = ConversationStore::setUnansweredStreak(s, c.id, streak); !updated)
+            return updated.error();
+    }
     return out;
 }
 

@@ -8,11 +8,13 @@
 #include "server/core/page.h"
 #include "server/storage/conversationstore.h"
 
+#include <functional>
 #include <optional>
 
 namespace joxai {
 
 class EscalationService;
+struct EscalationDecision;
 class IdentityToken;
 
 struct ChatStart
@@ -72,6 +74,14 @@ public:
                                        const QString &text, bool withHistory = true) const;
     // Stores the assistant's reply with its usage, and escalates after two unanswered turns.
     Result<ChatOutcome> recordReply(SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const;
+    // The whole turn when the assistant answers on this worker thread (the local provider): the
+    // customer's message and `answer`'s reply are committed together, so a turn cut short (the
+    // database going away mid-turn) leaves neither, and the customer's retry after the 503 is no
+    // duplicate. (A remote provider answers later, so acceptMessage commits the message first.)
+    // Turns that need no reply are stored as acceptMessage does.
+    Result<ChatOutcome> answerOnWorker(SqlSession &s, const QString &publicId, const QString &sessionToken,
+                                       const QString &text,
+                                       const std::function<AssistantReply(const AssistantRequest &)> &answer) const;
     // The answer when no assistant reply was needed (escalated, or a person has the conversation).
     static ChatOutcome withoutReply(const CustomerTurn &turn);
 
@@ -95,6 +105,13 @@ public:
     static bool isConversationId(const QString &publicId);
 
 private:
+    // Opens the conversation and decides what the message calls for; stores nothing.
+    Result<CustomerTurn> readTurn(SqlSession &s, const QString &publicId, const QString &sessionToken,
+                                  const QString &text, Intent &intent, EscalationDecision &now) const;
+    // Stores a turn no assistant answers (a person has it, or it escalates now) in one transaction.
+    Result<CustomerTurn> storeWithoutReply(SqlSession &s, CustomerTurn turn, const EscalationDecision &now) const;
+    // recordReply's writes, inside the caller's transaction.
+    Result<ChatOutcome> storeReply(SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const;
     static Result<QString> greetingFor(SqlSession &s, const QString &language);
     static Result<CustomerTurn> prepareRequest(SqlSession &s, CustomerTurn turn, Intent intent, bool withHistory);
 
