@@ -1,9 +1,10 @@
 // Database: work runs on pool threads with their own connections, results come back on the
-// caller's thread, a vanished caller is never called back, and the start-up probe says clearly
-// what it could not reach.
+// caller's thread, a vanished caller is never called back, the start-up probe says clearly what it
+// could not reach, and a reopened connection never meets statements cached on the one before.
 
 #include "server/storage/database.h"
 #include "server/storage/migrator.h"
+#include "server/storage/statementcache.h"
 #include "tests/support/testdatabase.h"
 
 #include <QSet>
@@ -231,6 +232,37 @@ private Q_SLOTS:
         QVERIFY2(detail.contains(QLatin1String("SQLite")), qPrintable(detail));
         QVERIFY2(detail.contains(target.sqlitePath), qPrintable(detail));
         QVERIFY(!QFile::exists(target.sqlitePath));
+    }
+
+    void statementsCachedBeforeAReconnectNeverBreakALaterTransaction()
+    {
+        // A lost connection (PostgreSQL restarted) is closed by the session that noticed and
+        // reopened by the next one. QPSQL frees a statement (DEALLOCATE) through whatever
+        // connection its driver holds when the statement goes: one prepared on the old connection,
+        // freed inside a transaction on the new one, failed there and aborted the transaction.
+        {
+            SqlSession before = m_db->session();
+            for (int i = 0; i < 8; ++i)
+                QVERIFY(StatementCache::run(before, QStringLiteral("SELECT %1").arg(i), {}, [](QSqlQuery &) {}).ok());
+            before.database().close();
+        }
+        SqlSession s = m_db->session();
+        QVERIFY(s.database().isOpen());
+        // More statements than the cache keeps, in one transaction: it empties itself midway.
+        auto summed = s.transaction<int>([&]() -> Result<int> {
+            int sum = 0;
+            for (int i = 0; i < 80; ++i) {
+                auto ran = StatementCache::run(s, QStringLiteral("SELECT %1 + ?").arg(i), {1}, [&](QSqlQuery &q) {
+                    if (q.next())
+                        sum += q.value(0).toInt();
+                });
+                if (!ran)
+                    return ran.error();
+            }
+            return sum;
+        });
+        QVERIFY2(summed.ok(), summed.ok() ? "" : qPrintable(summed.error().code));
+        QCOMPARE(summed.value(), 80 * 81 / 2);
     }
 
     void workOnAnUnreachableDatabaseAnswersUnavailable()
