@@ -116,47 +116,53 @@ void postMessage(const ApiContext &ctx, const ApiRequest &req, const ApiReply &r
     const QString text = *message;
     Database &db = ctx.db;
     EventBus *bus = &ctx.bus;
-    db.run<Step>(reply.context(), [&chat, &assistant, publicId, token, text](SqlSession &s) -> Result<Step> {
-        if (assistant.answersOnWorker()) {
-            // The message and its reply in one commit: a 503 leaves neither behind.
-            auto outcome = chat.answerOnWorker(s, publicId, token, text, [&assistant](const AssistantRequest &request) {
-                return assistant.answerLocally(request);
-            });
-            if (!outcome)
-                return outcome.error();
-            return Step(outcome.value());
-        }
-        auto turn = chat.acceptMessage(s, publicId, token, text);
-        if (!turn)
-            return turn.error();
-        if (!turn->needsReply)
-            return Step(ChatService::withoutReply(turn.value()));
-        return Step(turn.value());
-    }, [reply, &chat, &assistant, &db, bus](Result<Step> step) {
-        if (!step)
-            return reply.error(step.error());
-        if (auto *done = std::get_if<ChatOutcome>(&step.value())) {
-            reply.json(200, outcomeJson(*done));
-            if (done->raisedEvents)
-                bus->kick();
-            return;
-        }
-        // A remote provider answers on this (the main) thread; the reply is then stored on the pool.
-        const CustomerTurn turn = std::get<CustomerTurn>(step.value());
-        QPointer<QObject> context(reply.context());
-        assistant.answer(turn.request, [reply, &chat, &db, bus, turn, context](AssistantReply answer) {
-            if (!context)
-                return;
-            db.run<ChatOutcome>(context, [&chat, turn, answer](SqlSession &s) { return chat.recordReply(s, turn, answer); },
-                                [reply, bus](Result<ChatOutcome> outcome) {
+    db.run<Step>(
+        reply.context(),
+        [&chat, &assistant, publicId, token, text](SqlSession &s) -> Result<Step> {
+            if (assistant.answersOnWorker()) {
+                // The message and its reply in one commit: a 503 leaves neither behind.
+                auto outcome = chat.answerOnWorker(
+                    s, publicId, token, text, [&assistant](const AssistantRequest &request) {
+                        return assistant.answerLocally(request);
+                    });
                 if (!outcome)
-                    return reply.error(outcome.error());
-                reply.json(200, outcomeJson(outcome.value()));
-                if (outcome->raisedEvents)
+                    return outcome.error();
+                return Step(outcome.value());
+            }
+            auto turn = chat.acceptMessage(s, publicId, token, text);
+            if (!turn)
+                return turn.error();
+            if (!turn->needsReply)
+                return Step(ChatService::withoutReply(turn.value()));
+            return Step(turn.value());
+        },
+        [reply, &chat, &assistant, &db, bus](Result<Step> step) {
+            if (!step)
+                return reply.error(step.error());
+            if (auto *done = std::get_if<ChatOutcome>(&step.value())) {
+                reply.json(200, outcomeJson(*done));
+                if (done->raisedEvents)
                     bus->kick();
+                return;
+            }
+            // A remote provider answers on this (the main) thread; the reply is then stored on the pool.
+            const CustomerTurn turn = std::get<CustomerTurn>(step.value());
+            QPointer<QObject> context(reply.context());
+            assistant.answer(turn.request, [reply, &chat, &db, bus, turn, context](AssistantReply answer) {
+                if (!context)
+                    return;
+                db.run<ChatOutcome>(
+                    context,
+                    [&chat, turn, answer](SqlSession &s) { return chat.recordReply(s, turn, answer); },
+                    [reply, bus](Result<ChatOutcome> outcome) {
+                        if (!outcome)
+                            return reply.error(outcome.error());
+                        reply.json(200, outcomeJson(outcome.value()));
+                        if (outcome->raisedEvents)
+                            bus->kick();
+                    });
             });
         });
-    });
 }
 
 } // namespace

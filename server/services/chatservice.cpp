@@ -163,8 +163,8 @@ Result<Conversation> ChatService::open(SqlSession &s, const QString &publicId, c
     return found->value();
 }
 
-Result<CustomerTurn> ChatService::readTurn(SqlSession &s, const QString &publicId, const QString &sessionToken,
-                                           const QString &text, Intent &intent, EscalationDecision &now) const
+Result<CustomerTurn> ChatService::readTurn(SqlSession &s, const QString &publicId,
+    const QString &sessionToken, const QString &text, Intent &intent, EscalationDecision &now) const
 {
     auto opened = open(s, publicId, sessionToken);
     if (!opened)
@@ -179,9 +179,9 @@ Result<CustomerTurn> ChatService::readTurn(SqlSession &s, const QString &publicI
     turn.customerMessage.body = Redactor::mask(text);
     const bool withAssistant = turn.conversation.status == QLatin1String("bot");
     intent = withAssistant ? IntentClassifier::classify(turn.customerMessage.body) : Intent::None;
-    now = withAssistant
-        ? EscalationPolicy::beforeReply(intent, IntentClassifier::isStronglyNegative(turn.customerMessage.body))
-        : EscalationDecision{};
+    now = withAssistant ? EscalationPolicy::beforeReply(
+              intent, IntentClassifier::isStronglyNegative(turn.customerMessage.body))
+                        : EscalationDecision {};
     return turn;
 }
 
@@ -195,7 +195,8 @@ bool assistantAnswers(const CustomerTurn &turn, const EscalationDecision &now)
 
 } // namespace
 
-Result<CustomerTurn> ChatService::storeWithoutReply(SqlSession &s, CustomerTurn turn, const EscalationDecision &now) const
+Result<CustomerTurn> ChatService::storeWithoutReply(
+    SqlSession &s, CustomerTurn turn, const EscalationDecision &now) const
 {
     auto stored = s.transaction<bool>([&]() -> Result<bool> {
         auto message = ConversationStore::addMessage(s, turn.customerMessage);
@@ -221,8 +222,8 @@ Result<CustomerTurn> ChatService::storeWithoutReply(SqlSession &s, CustomerTurn 
     return turn;
 }
 
-Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &publicId, const QString &sessionToken,
-                                                const QString &text, bool withHistory) const
+Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &publicId,
+    const QString &sessionToken, const QString &text, bool withHistory) const
 {
     Intent intent = Intent::None;
     EscalationDecision now;
@@ -240,9 +241,9 @@ Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &pu
     return prepareRequest(s, std::move(turn.value()), intent, withHistory);
 }
 
-Result<ChatOutcome> ChatService::answerOnWorker(SqlSession &s, const QString &publicId, const QString &sessionToken,
-                                                const QString &text,
-                                                const std::function<AssistantReply(const AssistantRequest &)> &answer) const
+Result<ChatOutcome> ChatService::answerOnWorker(SqlSession &s, const QString &publicId,
+    const QString &sessionToken, const QString &text,
+    const std::function<AssistantReply(const AssistantRequest &)> &answer) const
 {
     Intent intent = Intent::None;
     EscalationDecision now;
@@ -296,7 +297,8 @@ Result<ChatOutcome> ChatService::recordReply(SqlSession &s, const CustomerTurn &
     return s.transaction<ChatOutcome>([&]() { return storeReply(s, turn, reply); });
 }
 
-Result<ChatOutcome> ChatService::storeReply(SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const
+Result<ChatOutcome> ChatService::storeReply(
+    SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const
 {
     ChatOutcome out;
     out.conversation = turn.conversation;
@@ -314,8 +316,7 @@ Result<ChatOutcome> ChatService::storeReply(SqlSession &s, const CustomerTurn &t
         return stored.error();
     out.response = stored.value();
     if (auto usage = ConversationStore::recordUsage(s, turn.conversation.id, reply.provider, reply.model,
-                                                    reply.tokensIn, reply.tokensOut, reply.latencyMs,
-                                                    reply.costUsd, reply.cacheHit, reply.fallback);
+            reply.tokensIn, reply.tokensOut, reply.latencyMs, reply.costUsd, reply.cacheHit, reply.fallback);
         !usage)
         return usage.error();
     Conversation &c = out.conversation;

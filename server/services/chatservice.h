@@ -80,8 +80,7 @@ public:
     // duplicate. (A remote provider answers later, so acceptMessage commits the message first.)
     // Turns that need no reply are stored as acceptMessage does.
     Result<ChatOutcome> answerOnWorker(SqlSession &s, const QString &publicId, const QString &sessionToken,
-                                       const QString &text,
-                                       const std::function<AssistantReply(const AssistantRequest &)> &answer) const;
+        const QString &text, const std::function<AssistantReply(const AssistantRequest &)> &answer) const;
     // The answer when no assistant reply was needed (escalated, or a person has the conversation).
     static ChatOutcome withoutReply(const CustomerTurn &turn);
 
@@ -107,11 +106,13 @@ public:
 private:
     // Opens the conversation and decides what the message calls for; stores nothing.
     Result<CustomerTurn> readTurn(SqlSession &s, const QString &publicId, const QString &sessionToken,
-                                  const QString &text, Intent &intent, EscalationDecision &now) const;
+        const QString &text, Intent &intent, EscalationDecision &now) const;
     // Stores a turn no assistant answers (a person has it, or it escalates now) in one transaction.
-    Result<CustomerTurn> storeWithoutReply(SqlSession &s, CustomerTurn turn, const EscalationDecision &now) const;
+    Result<CustomerTurn> storeWithoutReply(
+        SqlSession &s, CustomerTurn turn, const EscalationDecision &now) const;
     // recordReply's writes, inside the caller's transaction.
-    Result<ChatOutcome> storeReply(SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const;
+    Result<ChatOutcome> storeReply(
+        SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const;
     static Result<QString> greetingFor(SqlSession &s, const QString &language);
     static Result<CustomerTurn> prepareRequest(SqlSession &s, CustomerTurn turn, Intent intent, bool withHistory);
 

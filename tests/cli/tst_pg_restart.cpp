@@ -36,16 +36,16 @@ namespace {
 enum class Phase { Before, Stopping, Down, Resuming, After };
 
 constexpr int kCustomers = 8;
-constexpr int kDownMs = 4000;          // how long PostgreSQL stays down after it stopped
-constexpr int kAnswerWithinMs = 5000;  // "answers at once": no request waits on a dead database
+constexpr int kDownMs = 4000; // how long PostgreSQL stays down after it stopped
+constexpr int kAnswerWithinMs = 5000; // "answers at once": no request waits on a dead database
 constexpr int kRecoverWithinMs = 15000;
 
 struct Attempt
 {
-    QString text;                 // unique to the attempt: a customer never resends after a 503
+    QString text; // unique to the attempt: a customer never resends after a 503
     int round = 0;
     Phase phase = Phase::Before;
-    int status = -1;              // -1 while in flight; 0 when no HTTP answer came
+    int status = -1; // -1 while in flight; 0 when no HTTP answer came
     QString code;
     int retryAfter = 0;
     qint64 elapsedMs = 0;
@@ -93,7 +93,9 @@ class TestPgRestart : public QObject
             return;
         Customer &c = m_customers[who];
         Attempt a;
-        a.text = QStringLiteral("pg-restart %1-%2: how do I order a new card?").arg(who).arg(c.attempts.size() + 1);
+        a.text = QStringLiteral("pg-restart %1-%2: how do I order a new card?")
+                     .arg(who)
+                     .arg(c.attempts.size() + 1);
         a.round = m_round;
         a.phase = m_phase;
         c.attempts.append(a);
@@ -103,7 +105,8 @@ class TestPgRestart : public QObject
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         request.setRawHeader("X-Session-Token", c.sessionToken.toUtf8());
         request.setTransferTimeout(3 * kAnswerWithinMs); // a hang shows up as status 0
-        const QJsonObject body{{QStringLiteral("conversation_id"), c.conversationId}, {QStringLiteral("message"), a.text}};
+        const QJsonObject body { { QStringLiteral("conversation_id"), c.conversationId },
+            { QStringLiteral("message"), a.text } };
         auto clock = std::make_shared<QElapsedTimer>();
         clock->start();
         QNetworkReply *reply = m_nam.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
@@ -145,14 +148,19 @@ class TestPgRestart : public QObject
                 if (a.status < 0)
                     continue;
                 const QString what = QStringLiteral("\"%1\" (round %2): %3 %4 in %5 ms")
-                                         .arg(a.text).arg(a.round).arg(a.status).arg(a.code).arg(a.elapsedMs);
+                                         .arg(a.text)
+                                         .arg(a.round)
+                                         .arg(a.status)
+                                         .arg(a.code)
+                                         .arg(a.elapsedMs);
                 if (a.elapsedMs > kAnswerWithinMs)
                     return QStringLiteral("too slow: ") + what;
                 if (a.acknowledged()) {
                     if (a.phase == Phase::Down)
                         return QStringLiteral("acknowledged while the database was down: ") + what;
                     // The assistant has these conversations: its reply comes in the answer.
-                    if (a.conversationStatus != QLatin1String("bot") || a.response.isEmpty() || a.responseId <= 0)
+                    if (a.conversationStatus != QLatin1String("bot") || a.response.isEmpty()
+                        || a.responseId <= 0)
                         return QStringLiteral("2xx without the assistant's reply: ") + what;
                     continue;
                 }
@@ -169,27 +177,32 @@ class TestPgRestart : public QObject
     QString serverLogTail()
     {
         QStringList lines = m_server.log().split(QLatin1Char('\n'));
-        lines.removeIf([](const QString &line) { return line.contains(QLatin1String("cannot open the database")); });
-        return QStringLiteral("\n--- joxai-server log (end) ---\n") + lines.join(QLatin1Char('\n')).right(4000);
+        lines.removeIf(
+            [](const QString &line) { return line.contains(QLatin1String("cannot open the database")); });
+        return QStringLiteral("\n--- joxai-server log (end) ---\n")
+            + lines.join(QLatin1Char('\n')).right(4000);
     }
 
     // Polls `path` until it answers `status`; answers the last result.
     HttpResult pollUntil(const QString &path, int status, int timeoutMs)
     {
         HttpResult last;
-        (void)QTest::qWaitFor([&] {
-            last = m_http->get(path);
-            if (last.status == status)
-                return true;
-            QTest::qWait(200);
-            return false;
-        }, timeoutMs);
+        (void)QTest::qWaitFor(
+            [&] {
+                last = m_http->get(path);
+                if (last.status == status)
+                    return true;
+                QTest::qWait(200);
+                return false;
+            },
+            timeoutMs);
         return last;
     }
 
     HttpResult startConversation()
     {
-        return m_http->post(QStringLiteral("/api/v1/chat/start"), {{QStringLiteral("language"), QStringLiteral("en")}});
+        return m_http->post(
+            QStringLiteral("/api/v1/chat/start"), { { QStringLiteral("language"), QStringLiteral("en") } });
     }
 
 private Q_SLOTS:
@@ -199,11 +212,11 @@ private Q_SLOTS:
         QString why = m_cluster.start();
         QVERIFY2(why.isEmpty(), qPrintable(why));
         why = m_server.start(QStringLiteral(JOXAI_SERVER_BIN), m_dataDir.path(),
-                             {{QStringLiteral("DATABASE_URL"), m_cluster.url()},
-                              {QStringLiteral("JOXAI_RATE_LIMIT_CHAT"), QStringLiteral("0")},
-                              {QStringLiteral("JOXAI_RATE_LIMIT_CHAT_START"), QStringLiteral("0")},
-                              {QStringLiteral("JOXAI_AI_CACHE_SECONDS"), QStringLiteral("0")},
-                              {QStringLiteral("LOG_LEVEL"), QStringLiteral("warning")}});
+            { { QStringLiteral("DATABASE_URL"), m_cluster.url() },
+                { QStringLiteral("JOXAI_RATE_LIMIT_CHAT"), QStringLiteral("0") },
+                { QStringLiteral("JOXAI_RATE_LIMIT_CHAT_START"), QStringLiteral("0") },
+                { QStringLiteral("JOXAI_AI_CACHE_SECONDS"), QStringLiteral("0") },
+                { QStringLiteral("LOG_LEVEL"), QStringLiteral("warning") } });
         QVERIFY2(why.isEmpty(), qPrintable(why));
         m_serverPid = m_server.pid();
         m_http = std::make_unique<HttpClient>(m_server.baseUrl());
@@ -211,8 +224,8 @@ private Q_SLOTS:
             const HttpResult started = startConversation();
             QCOMPARE(started.status, 201);
             ++m_conversationsStarted;
-            m_customers.append({started.json().value(QStringLiteral("conversation_id")).toString(),
-                                started.json().value(QStringLiteral("session_token")).toString(), {}});
+            m_customers.append({ started.json().value(QStringLiteral("conversation_id")).toString(),
+                started.json().value(QStringLiteral("session_token")).toString(), {} });
         }
         for (int i = 0; i < kCustomers; ++i)
             sendNext(i);
@@ -231,12 +244,13 @@ private Q_SLOTS:
         const int round = ++m_round;
         m_phase = Phase::Before;
         auto acknowledgedIn = [&](Phase phase) {
-            return count([&](const Attempt &a) { return a.round == round && a.phase == phase && a.acknowledged(); });
+            return count(
+                [&](const Attempt &a) { return a.round == round && a.phase == phase && a.acknowledged(); });
         };
 
         // Customers are chatting when the database goes.
         QVERIFY2(QTest::qWaitFor([&] { return acknowledgedIn(Phase::Before) >= 40; }, 30000),
-                 qPrintable(QStringLiteral("only %1 messages answered").arg(acknowledgedIn(Phase::Before))));
+            qPrintable(QStringLiteral("only %1 messages answered").arg(acknowledgedIn(Phase::Before))));
         QVERIFY2(firstBadAnswer().isEmpty(), qPrintable(firstBadAnswer() + serverLogTail()));
         QVERIFY(m_inFlight > 0);
         m_phase = Phase::Stopping;
@@ -248,10 +262,12 @@ private Q_SLOTS:
 
         // Down: every customer's next messages are refused with 503 (firstBadAnswer checks each).
         auto refusedWhileDown = [&] {
-            return count([&](const Attempt &a) { return a.round == round && a.phase == Phase::Down && a.status == 503; });
+            return count([&](const Attempt &a) {
+                return a.round == round && a.phase == Phase::Down && a.status == 503;
+            });
         };
         QVERIFY2(QTest::qWaitFor([&] { return refusedWhileDown() >= kCustomers; }, kDownMs),
-                 qPrintable(QStringLiteral("%1 answers while down").arg(refusedWhileDown())));
+            qPrintable(QStringLiteral("%1 answers while down").arg(refusedWhileDown())));
         // A new customer is refused the same way, not half-started.
         const HttpResult start = startConversation();
         QCOMPARE(start.status, 503);
@@ -282,8 +298,10 @@ private Q_SLOTS:
             return served;
         };
         QVERIFY2(QTest::qWaitFor([&] { return customersServedAgain() == kCustomers; }, kRecoverWithinMs),
-                 qPrintable(QStringLiteral("%1 of %2 customers served again; %3")
-                                .arg(customersServedAgain()).arg(kCustomers).arg(serverLogTail())));
+            qPrintable(QStringLiteral("%1 of %2 customers served again; %3")
+                           .arg(customersServedAgain())
+                           .arg(kCustomers)
+                           .arg(serverLogTail())));
         m_slowestRecoveryMs = qMax(m_slowestRecoveryMs, back.elapsed());
         const HttpResult healthy = pollUntil(QStringLiteral("/health"), 200, kRecoverWithinMs);
         QCOMPARE(healthy.status, 200);
@@ -295,12 +313,11 @@ private Q_SLOTS:
         QCOMPARE(m_server.pid(), m_serverPid);
         QVERIFY2(firstBadAnswer().isEmpty(), qPrintable(firstBadAnswer() + serverLogTail()));
         // A worker whose connection sat idle through the outage may still refuse one message.
-        const int refusedAfter = count([&](const Attempt &a) {
-            return a.round == round && a.phase == Phase::After && a.status == 503;
-        });
+        const int refusedAfter = count(
+            [&](const Attempt &a) { return a.round == round && a.phase == Phase::After && a.status == 503; });
         qInfo("round %d (%s): %d refused while down; every customer served again %lld ms after the restart "
               "(%d refused after it)",
-              round, qPrintable(mode), refusedWhileDown(), qlonglong(back.elapsed()), refusedAfter);
+            round, qPrintable(mode), refusedWhileDown(), qlonglong(back.elapsed()), refusedAfter);
     }
 
     void everyAcknowledgedMessageIsStoredOnce()
@@ -318,22 +335,29 @@ private Q_SLOTS:
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QSqlQuery q(db);
         // No conversation was half-started (each has its greeting), and none started while down.
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*), count(*) FILTER (WHERE NOT EXISTS "
-                                      "(SELECT 1 FROM messages m WHERE m.conversation_id = c.id)) FROM conversations c")));
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT count(*), count(*) FILTER (WHERE NOT EXISTS "
+            "(SELECT 1 FROM messages m WHERE m.conversation_id = c.id)) FROM conversations c")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), m_conversationsStarted);
         QCOMPARE(q.value(1).toInt(), 0);
 
         int acknowledged = 0, refused = 0, refusedButStored = 0;
         for (const Customer &c : std::as_const(m_customers)) {
-            QVERIFY(q.prepare(QStringLiteral("SELECT m.id, m.sender, m.body FROM messages m JOIN conversations c "
-                                             "ON c.id = m.conversation_id WHERE c.public_id = ?::uuid ORDER BY m.id")));
+            QVERIFY(q.prepare(
+                QStringLiteral("SELECT m.id, m.sender, m.body FROM messages m JOIN conversations c "
+                               "ON c.id = m.conversation_id WHERE c.public_id = ?::uuid ORDER BY m.id")));
             q.addBindValue(c.conversationId);
             QVERIFY(q.exec());
-            struct Stored { qint64 id; QString sender; QString body; };
+            struct Stored
+            {
+                qint64 id;
+                QString sender;
+                QString body;
+            };
             QList<Stored> rows;
             while (q.next())
-                rows.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+                rows.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString() });
             QVERIFY(!rows.isEmpty());
             QCOMPARE(rows.first().sender, QStringLiteral("assistant")); // the greeting
             // The rest alternates: each customer message is followed by the assistant's reply.
@@ -341,8 +365,8 @@ private Q_SLOTS:
             for (qsizetype i = 1; i < rows.size(); i += 2) {
                 QCOMPARE(rows[i].sender, QStringLiteral("customer"));
                 QVERIFY2(i + 1 < rows.size() && rows[i + 1].sender == QLatin1String("assistant"),
-                         qPrintable(QStringLiteral("stored without its reply: ") + rows[i].body));
-                turns[rows[i].body].append({rows[i], rows[i + 1]});
+                    qPrintable(QStringLiteral("stored without its reply: ") + rows[i].body));
+                turns[rows[i].body].append({ rows[i], rows[i + 1] });
             }
             qsizetype attemptsStored = 0;
             for (const Attempt &a : c.attempts) {
@@ -351,7 +375,8 @@ private Q_SLOTS:
                 attemptsStored += stored.size();
                 if (a.acknowledged()) {
                     ++acknowledged;
-                    QVERIFY2(stored.size() == 1, qPrintable(QStringLiteral("acknowledged but lost: ") + a.text));
+                    QVERIFY2(
+                        stored.size() == 1, qPrintable(QStringLiteral("acknowledged but lost: ") + a.text));
                     QCOMPARE(stored.first().first.id, a.messageId);
                     QCOMPARE(stored.first().second.id, a.responseId);
                     QCOMPARE(stored.first().second.body, a.response);
@@ -370,7 +395,7 @@ private Q_SLOTS:
                 slowest = qMax(slowest, a.elapsedMs);
         qInfo("%d messages acknowledged, all stored once with their reply; %d refused with 503 (%d of them "
               "stored whole); slowest answer %lld ms, slowest recovery %lld ms",
-              acknowledged, refused, refusedButStored, qlonglong(slowest), qlonglong(m_slowestRecoveryMs));
+            acknowledged, refused, refusedButStored, qlonglong(slowest), qlonglong(m_slowestRecoveryMs));
     }
 
     void cleanupTestCase()

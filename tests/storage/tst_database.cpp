@@ -243,7 +243,8 @@ private Q_SLOTS:
         {
             SqlSession before = m_db->session();
             for (int i = 0; i < 8; ++i)
-                QVERIFY(StatementCache::run(before, QStringLiteral("SELECT %1").arg(i), {}, [](QSqlQuery &) {}).ok());
+                QVERIFY(StatementCache::run(before, QStringLiteral("SELECT %1").arg(i), {}, [](QSqlQuery &) {
+                }).ok());
             before.database().close();
         }
         SqlSession s = m_db->session();
@@ -252,10 +253,11 @@ private Q_SLOTS:
         auto summed = s.transaction<int>([&]() -> Result<int> {
             int sum = 0;
             for (int i = 0; i < 80; ++i) {
-                auto ran = StatementCache::run(s, QStringLiteral("SELECT %1 + ?").arg(i), {1}, [&](QSqlQuery &q) {
-                    if (q.next())
-                        sum += q.value(0).toInt();
-                });
+                auto ran = StatementCache::run(
+                    s, QStringLiteral("SELECT %1 + ?").arg(i), { 1 }, [&](QSqlQuery &q) {
+                        if (q.next())
+                            sum += q.value(0).toInt();
+                    });
                 if (!ran)
                     return ran.error();
             }

@@ -19,7 +19,7 @@ QString script()
 PgCluster::~PgCluster()
 {
     if (m_running)
-        run({QStringLiteral("stop"), m_dir.path(), QStringLiteral("immediate")});
+        run({ QStringLiteral("stop"), m_dir.path(), QStringLiteral("immediate") });
 }
 
 QString PgCluster::run(const QStringList &arguments, QString *output)
@@ -49,17 +49,17 @@ QString PgCluster::start()
     if (!m_dir.isValid())
         return QStringLiteral("no temporary folder: %1").arg(m_dir.errorString());
     // As root the cluster runs as 'postgres', which must reach its folder inside ours.
-    QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                            | QFileDevice::ReadGroup | QFileDevice::ExeGroup
-                                            | QFileDevice::ReadOther | QFileDevice::ExeOther);
-    const QString why = run({QStringLiteral("start"), m_dir.path()}, &m_url);
+    QFile::setPermissions(m_dir.path(),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+            | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther);
+    const QString why = run({ QStringLiteral("start"), m_dir.path() }, &m_url);
     m_running = why.isEmpty();
     return why;
 }
 
 QString PgCluster::stop(const QString &mode)
 {
-    const QString why = run({QStringLiteral("stop"), m_dir.path(), mode});
+    const QString why = run({ QStringLiteral("stop"), m_dir.path(), mode });
     m_running = !why.isEmpty();
     return why;
 }
@@ -67,7 +67,7 @@ QString PgCluster::stop(const QString &mode)
 QString PgCluster::resume()
 {
     m_running = true; // even half-started, the destructor stops it
-    return run({QStringLiteral("resume"), m_dir.path()});
+    return run({ QStringLiteral("resume"), m_dir.path() });
 }
 
 int PgCluster::port() const

@@ -19,9 +19,9 @@ public:
 
     // Each answers why it failed, or nothing. While a command runs the caller's event loop keeps
     // turning (requests in flight are answered meanwhile).
-    QString start();                          // a new cluster on a free loopback port
-    QString stop(const QString &mode);        // "fast" (an operator's restart) or "immediate" (a crash)
-    QString resume();                         // the same data on the same port again
+    QString start(); // a new cluster on a free loopback port
+    QString stop(const QString &mode); // "fast" (an operator's restart) or "immediate" (a crash)
+    QString resume(); // the same data on the same port again
 
     // The superuser's URL to the cluster's `postgres` database, and its parts.
     QString url() const { return m_url; }
