@@ -3,6 +3,8 @@
 #include "server/services/analyticsservice.h"
 #include "server/storage/database.h"
 
+#include <memory>
+
 namespace joxai {
 
 namespace {
@@ -31,8 +33,8 @@ Error badRange(const QString &why)
 
 void installAnalyticsRoutes(Router &router, const ApiContext &ctx)
 {
-    static const AnalyticsService service;
-    router.add("GET", QStringLiteral("/api/v1/analytics/dashboard"), [&ctx](const ApiRequest &req, const ApiReply &reply) {
+    auto service = std::make_shared<const AnalyticsService>(ctx.config.dashboardCacheSeconds);
+    router.add("GET", QStringLiteral("/api/v1/analytics/dashboard"), [&ctx, service](const ApiRequest &req, const ApiReply &reply) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QDateTime to = now;
         QDateTime from = QDateTime(now.date().addDays(-29), QTime(0, 0), Qt::UTC);
@@ -52,8 +54,8 @@ void installAnalyticsRoutes(Router &router, const ApiContext &ctx)
             return reply.error(badRange(QStringLiteral("from must be before to.")));
         if (from.daysTo(to) > AnalyticsService::kMaxRangeDays)
             return reply.error(badRange(QStringLiteral("The range may span at most %1 days.").arg(AnalyticsService::kMaxRangeDays)));
-        runStaff(ctx, req, reply, Role::Agent, [from, to](SqlSession &s, const Principal &who) -> Result<HttpResponse> {
-            auto d = service.dashboard(s, who, from, to);
+        runStaff(ctx, req, reply, Role::Agent, [service, from, to](SqlSession &s, const Principal &who) -> Result<HttpResponse> {
+            auto d = service->dashboard(s, who, from, to);
             if (!d)
                 return d.error();
             return HttpResponse::json(200, d.value());

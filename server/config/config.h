@@ -49,6 +49,7 @@ struct Config
     bool aiStream = true;         // ask remote providers for a streamed (SSE) answer
     int aiMaxTokens = 400;        // upper bound on a reply's length, in tokens
     int aiCacheSeconds = 300;     // identical questions within this window are answered from the cache; 0 = off
+    int dashboardCacheSeconds = 5; // a dashboard range's answer is reused for this long (per instance); 0 = off
 
     int accessTokenExpireHours = 12;
     QStringList corsOrigins;

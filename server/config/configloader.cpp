@@ -124,6 +124,7 @@ const QList<Setting> &settings()
         integer(QStringLiteral("JOXAI_AI_TIMEOUT_SECONDS"), &Config::aiTimeoutSeconds, 1, 600),
         integer(QStringLiteral("JOXAI_AI_MAX_RETRIES"), &Config::aiMaxRetries, 0, 10),
         integer(QStringLiteral("JOXAI_AI_CACHE_SECONDS"), &Config::aiCacheSeconds, 0, 86400),
+        integer(QStringLiteral("JOXAI_DASHBOARD_CACHE_SECONDS"), &Config::dashboardCacheSeconds, 0, 300),
         flag(QStringLiteral("JOXAI_AI_STREAM"), &Config::aiStream),
         integer(QStringLiteral("JOXAI_AI_MAX_TOKENS"), &Config::aiMaxTokens, 16, 8192),
         integer(QStringLiteral("ACCESS_TOKEN_EXPIRE_HOURS"), &Config::accessTokenExpireHours, 1, 720),

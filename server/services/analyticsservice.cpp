@@ -8,7 +8,12 @@ Result<QJsonObject> AnalyticsService::dashboard(SqlSession &s, const Principal &
     if (!atLeast(who.role, Role::Supervisor))
         return Error::make(ErrorKind::Forbidden, QStringLiteral("forbidden"),
                            QStringLiteral("The dashboard is for supervisors and admins."));
-    return AnalyticsStore::dashboard(s, from, to);
+    if (auto cached = m_cache->find(from, to))
+        return *cached;
+    auto fresh = AnalyticsStore::dashboard(s, from, to);
+    if (fresh)
+        m_cache->store(from, to, fresh.value());
+    return fresh;
 }
 
 } // namespace joxai

@@ -146,8 +146,16 @@ QDateTime SqlSession::readTime(const QVariant &v)
 {
     if (v.isNull())
         return {};
-    if (v.metaType() == QMetaType::fromType<QDateTime>())
-        return v.toDateTime().toUTC();
+    if (v.metaType() == QMetaType::fromType<QDateTime>()) {
+        // QPSQL hands out zoned times; QDateTime::toUTC() goes through the general time-spec
+        // conversion, which showed in profiles of list pages (4 times a row).
+        const QDateTime d = v.toDateTime();
+        if (d.timeSpec() == Qt::UTC)
+            return d;
+        if (d.timeSpec() == Qt::OffsetFromUTC)
+            return QDateTime::fromMSecsSinceEpoch(d.toMSecsSinceEpoch(), Qt::UTC);
+        return d.toUTC();
+    }
     QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
     if (t.isValid() && t.timeSpec() == Qt::LocalTime)
         t.setTimeZone(QTimeZone::utc());
@@ -156,7 +164,51 @@ QDateTime SqlSession::readTime(const QVariant &v)
 
 QString SqlSession::isoTime(const QDateTime &t)
 {
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
+    if (!t.isValid())
+        return QString();
+    // Written by hand: QDateTime::toString(Qt::ISODate) (a time-spec conversion and printf-style
+    // formatting) was the largest single cost of a 50-ticket page. Same text, years 1970–9999;
+    // anything else goes through Qt.
+    const qint64 ms = t.toMSecsSinceEpoch();
+    constexpr qint64 kYear10000 = 253402300800000; // 10000-01-01T00:00:00Z
+    if (ms < 0 || ms >= kYear10000)
+        return t.toUTC().toString(Qt::ISODate);
+    const qint64 secs = ms / 1000;
+    qint64 days = secs / 86400;
+    const int daySecs = int(secs % 86400);
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm, proleptic Gregorian).
+    days += 719468;
+    const qint64 era = days / 146097;
+    const int doe = int(days - era * 146097);
+    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int mp = (5 * doy + 2) / 153;
+    const int day = doy - (153 * mp + 2) / 5 + 1;
+    const int month = mp < 10 ? mp + 3 : mp - 9;
+    const int year = int(yoe + era * 400) + (month <= 2 ? 1 : 0);
+    char out[20];
+    auto two = [&out](int at, int v) {
+        out[at] = char('0' + v / 10);
+        out[at + 1] = char('0' + v % 10);
+    };
+    two(0, year / 100);
+    two(2, year % 100);
+    out[4] = '-';
+    two(5, month);
+    out[7] = '-';
+    two(8, day);
+    out[10] = 'T';
+    two(11, daySecs / 3600);
+    out[13] = ':';
+    two(14, daySecs / 60 % 60);
+    out[16] = ':';
+    two(17, daySecs % 60);
+    QString text(20, Qt::Uninitialized);
+    QChar *dst = text.data();
+    for (int i = 0; i < 19; ++i)
+        dst[i] = QLatin1Char(out[i]);
+    dst[19] = QLatin1Char('Z');
+    return text;
 }
 
 QVariant SqlSession::text(const QString &value)

@@ -121,6 +121,28 @@ private Q_SLOTS:
                                  QStringLiteral("?from=2026-01-01T10:00:00")})
             QCOMPARE(m_http->get(QStringLiteral("/api/v1/analytics/dashboard") + q, m_sue).status, 422);
     }
+
+    // Last: it adds a conversation. The server keeps a range's answer for
+    // JOXAI_DASHBOARD_CACHE_SECONDS (5 by default): the same range read again at once is the
+    // answer computed before, and the new conversation shows once the window has passed.
+    void aRangeIsReusedForAFewSecondsThenFresh()
+    {
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        const QString range = QStringLiteral("?from=%1&to=%1").arg(today);
+        auto total = [&] {
+            return dashboard(range).value(QStringLiteral("conversations")).toObject().value(QStringLiteral("total")).toInteger(-1);
+        };
+        QElapsedTimer since;
+        since.start();
+        const qint64 before = total();
+        QVERIFY(before >= 3);
+        ChatCustomer another(*m_http);
+        QCOMPARE(another.start().status, 201);
+        const qint64 again = total();
+        if (since.elapsed() < 4000) // on a machine so slow that the window passed, only the freshness below is checked
+            QCOMPARE(again, before);
+        QTRY_COMPARE_WITH_TIMEOUT(total(), before + 1, 15000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiAnalytics)

@@ -62,6 +62,40 @@ private Q_SLOTS:
 
     void cleanupTestCase() { m_db.reset(); }
 
+    // isoTime is written by hand for speed: it must give exactly what Qt's ISO format gives, and
+    // a time stored and read back through this database must come out as the same UTC text.
+    void timesAreWrittenAsQtWritesThemAndReadBackAsUtc()
+    {
+        const QList<QDateTime> instants{
+            QDateTime::fromMSecsSinceEpoch(0, Qt::UTC),
+            QDateTime(QDate(2000, 2, 29), QTime(23, 59, 59, 999), Qt::UTC),
+            QDateTime(QDate(2024, 12, 31), QTime(0, 0, 1, 500), Qt::UTC),
+            QDateTime(QDate(2100, 3, 1), QTime(12, 0), Qt::UTC),
+            QDateTime(QDate(2026, 11, 26), QTime(3, 45, 7, 42), Qt::OffsetFromUTC, 3600),
+            QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC),
+            QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59), Qt::UTC), // outside the fast path
+            QDateTime(QDate(1900, 2, 28), QTime(1, 2, 3), Qt::UTC),
+        };
+        for (const QDateTime &t : instants)
+            QCOMPARE(SqlSession::isoTime(t), t.toUTC().toString(Qt::ISODate));
+        for (qint64 day = 0; day < 200 * 366; day += 7) { // every week of two centuries
+            const QDateTime t = QDateTime::fromMSecsSinceEpoch(day * 86400000 + day * 1237 % 86400000, Qt::UTC);
+            QCOMPARE(SqlSession::isoTime(t), t.toString(Qt::ISODate));
+        }
+        QCOMPARE(SqlSession::isoTime(QDateTime()), QString());
+
+        SqlSession s = m_db->session();
+        const QDateTime stored(QDate(2026, 2, 28), QTime(22, 30, 15, 250), Qt::OffsetFromUTC, -7200);
+        // On PostgreSQL a timestamptz, as the tables hold them; on SQLite the stored text.
+        auto q = s.exec(m_test.isPostgres() ? QStringLiteral("SELECT CAST(? AS timestamptz)") : QStringLiteral("SELECT ?"),
+                        {s.time(stored)});
+        QVERIFY(q.ok() && q->next());
+        const QDateTime back = SqlSession::readTime(q->value(0));
+        QCOMPARE(back.timeSpec(), Qt::UTC);
+        QCOMPARE(back, stored);
+        QCOMPARE(SqlSession::isoTime(back), QStringLiteral("2026-03-01T00:30:15Z"));
+    }
+
     void runDeliversTheResultOnTheCallingThread()
     {
         QObject context;
