@@ -2,12 +2,12 @@
 
 namespace joxai {
 
-Result<QJsonObject> AnalyticsService::dashboard(SqlSession &s, const Principal &who, const QDateTime &from,
-                                                const QDateTime &to) const
+Result<QJsonObject> AnalyticsService::dashboard(
+    SqlSession &s, const Principal &who, const QDateTime &from, const QDateTime &to) const
 {
     if (!atLeast(who.role, Role::Supervisor))
         return Error::make(ErrorKind::Forbidden, QStringLiteral("forbidden"),
-                           QStringLiteral("The dashboard is for supervisors and admins."));
+            QStringLiteral("The dashboard is for supervisors and admins."));
     if (auto cached = m_cache->find(from, to))
         return *cached;
     auto fresh = AnalyticsStore::dashboard(s, from, to);

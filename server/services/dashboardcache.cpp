@@ -6,10 +6,12 @@ namespace joxai {
 
 QString DashboardCache::key(const QDateTime &from, const QDateTime &to)
 {
-    return QString::number(from.toMSecsSinceEpoch()) + QLatin1Char('/') + QString::number(to.toSecsSinceEpoch());
+    return QString::number(from.toMSecsSinceEpoch()) + QLatin1Char('/')
+        + QString::number(to.toSecsSinceEpoch());
 }
 
-std::optional<QJsonObject> DashboardCache::find(const QDateTime &from, const QDateTime &to, Clock::time_point now)
+std::optional<QJsonObject> DashboardCache::find(
+    const QDateTime &from, const QDateTime &to, Clock::time_point now)
 {
     if (!enabled())
         return std::nullopt;
@@ -20,7 +22,8 @@ std::optional<QJsonObject> DashboardCache::find(const QDateTime &from, const QDa
     return it->answer;
 }
 
-void DashboardCache::store(const QDateTime &from, const QDateTime &to, const QJsonObject &answer, Clock::time_point now)
+void DashboardCache::store(
+    const QDateTime &from, const QDateTime &to, const QJsonObject &answer, Clock::time_point now)
 {
     if (!enabled())
         return;
@@ -30,7 +33,7 @@ void DashboardCache::store(const QDateTime &from, const QDateTime &to, const QJs
         if (m_entries.size() >= kMaxEntries)
             m_entries.clear();
     }
-    m_entries.insert(key(from, to), Entry{answer, now + m_ttl});
+    m_entries.insert(key(from, to), Entry { answer, now + m_ttl });
 }
 
 } // namespace joxai

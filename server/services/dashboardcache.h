@@ -24,11 +24,16 @@ class DashboardCache final
 public:
     using Clock = std::chrono::steady_clock;
 
-    explicit DashboardCache(int seconds) : m_ttl(std::chrono::seconds(qMax(0, seconds))) {}
+    explicit DashboardCache(int seconds)
+        : m_ttl(std::chrono::seconds(qMax(0, seconds)))
+    {
+    }
 
     bool enabled() const { return m_ttl.count() > 0; }
-    std::optional<QJsonObject> find(const QDateTime &from, const QDateTime &to, Clock::time_point now = Clock::now());
-    void store(const QDateTime &from, const QDateTime &to, const QJsonObject &answer, Clock::time_point now = Clock::now());
+    std::optional<QJsonObject> find(
+        const QDateTime &from, const QDateTime &to, Clock::time_point now = Clock::now());
+    void store(const QDateTime &from, const QDateTime &to, const QJsonObject &answer,
+        Clock::time_point now = Clock::now());
 
 private:
     struct Entry

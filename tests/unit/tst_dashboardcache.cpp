@@ -12,11 +12,11 @@ class TestDashboardCache : public QObject
 {
     Q_OBJECT
 
-    const QDateTime from{QDate(2026, 11, 1), QTime(0, 0), Qt::UTC};
-    const QDateTime to{QDate(2026, 11, 26), QTime(3, 40, 12, 250), Qt::UTC};
+    const QDateTime from { QDate(2026, 11, 1), QTime(0, 0), Qt::UTC };
+    const QDateTime to { QDate(2026, 11, 26), QTime(3, 40, 12, 250), Qt::UTC };
     const DashboardCache::Clock::time_point t0 = DashboardCache::Clock::now();
 
-    static QJsonObject answer(int total) { return QJsonObject{{QStringLiteral("total"), total}}; }
+    static QJsonObject answer(int total) { return QJsonObject { { QStringLiteral("total"), total } }; }
 
 private Q_SLOTS:
     void reusedWithinTheWindowOnly()
