@@ -10,22 +10,104 @@
 
 namespace joxai {
 
+namespace {
+
+// "YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|±HH[:MM]]" (SQLite's stored text, PostgreSQL's
+// timestamptz cast to text) → milliseconds since the epoch, without QDateTime::fromString (a
+// ticket page reads four a row). No zone means UTC. The fraction is rounded to milliseconds as
+// Qt rounds it. Anything else → nullopt, and the caller asks Qt.
+std::optional<qint64> isoMsecs(QStringView t)
+{
+    auto digits = [&t](qsizetype at, qsizetype count) -> int {
+        if (at + count > t.size())
+            return -1;
+        int v = 0;
+        for (qsizetype i = at; i < at + count; ++i) {
+            const char16_t c = t[i].unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            v = v * 10 + (c - u'0');
+        }
+        return v;
+    };
+    if (t.size() < 19 || t[4] != u'-' || t[7] != u'-' || (t[10] != u'T' && t[10] != u' ') || t[13] != u':'
+        || t[16] != u':')
+        return std::nullopt;
+    const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+    const int hour = digits(11, 2), minute = digits(14, 2), second = digits(17, 2);
+    if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59)
+        return std::nullopt;
+    qsizetype at = 19;
+    int msec = 0;
+    if (at < t.size() && t[at] == u'.') {
+        ++at;
+        const qsizetype start = at;
+        qint64 fraction = 0, scale = 1;
+        while (at < t.size() && t[at].isDigit()) {
+            if (at - start < 9) {
+                fraction = fraction * 10 + (t[at].unicode() - u'0');
+                scale *= 10;
+            }
+            ++at;
+        }
+        if (at == start)
+            return std::nullopt;
+        msec = int(qMin<qint64>((fraction * 1000 + scale / 2) / scale, 999));
+    }
+    int offsetSecs = 0;
+    if (at < t.size() && t[at] == u'Z') {
+        ++at;
+    } else if (at < t.size() && (t[at] == u'+' || t[at] == u'-')) {
+        const int sign = t[at] == u'-' ? -1 : 1;
+        const int oh = digits(at + 1, 2);
+        if (oh < 0 || oh > 23)
+            return std::nullopt;
+        at += 3;
+        int om = 0;
+        if (at < t.size() && t[at] == u':') {
+            om = digits(at + 1, 2);
+            at += 3;
+        } else if (at + 2 == t.size()) {
+            om = digits(at, 2);
+            at += 2;
+        }
+        if (om < 0 || om > 59)
+            return std::nullopt;
+        offsetSecs = sign * (oh * 3600 + om * 60);
+    }
+    if (at != t.size())
+        return std::nullopt;
+    const QDate date(year, month, day);
+    if (!date.isValid()) // 2026-02-30
+        return std::nullopt;
+    const qint64 days = QDate(1970, 1, 1).daysTo(date);
+    return ((days * 86400 + hour * 3600 + minute * 60 + second) - offsetSecs) * 1000 + msec;
+}
+
+} // namespace
+
 SqlSession::SqlSession(QSqlDatabase db, Dialect dialect, std::optional<Error> openError)
-    : m_db(std::move(db)), m_dialect(dialect), m_openError(std::move(openError))
+    : m_db(std::move(db))
+    , m_dialect(dialect)
+    , m_openError(std::move(openError))
 {
 }
 
 QString SqlSession::loggable(const QSqlError &error)
 {
     QString text = error.databaseText();
-    for (const QLatin1String marker : {QLatin1String("DETAIL:"), QLatin1String("CONTEXT:"), QLatin1String("HINT:")}) {
+    for (const QLatin1String marker :
+        { QLatin1String("DETAIL:"), QLatin1String("CONTEXT:"), QLatin1String("HINT:") }) {
         const qsizetype at = text.indexOf(marker);
         if (at >= 0)
             text.truncate(at);
     }
     text = text.simplified();
     const QString driver = error.driverText().simplified();
-    QString out = error.nativeErrorCode().isEmpty() ? QString() : QLatin1Char('[') + error.nativeErrorCode() + QStringLiteral("] ");
+    QString out = error.nativeErrorCode().isEmpty()
+        ? QString()
+        : QLatin1Char('[') + error.nativeErrorCode() + QStringLiteral("] ");
     out += text;
     if (!driver.isEmpty() && !text.contains(driver))
         out += (text.isEmpty() ? QString() : QStringLiteral(" — ")) + driver;
@@ -58,7 +140,7 @@ Error SqlSession::failure(const QSqlError &error, const QString &sql)
     // PostgreSQL SQLSTATE 23505; SQLite extended codes 2067 (UNIQUE) and 1555 (PRIMARY KEY).
     if (code == QLatin1String("23505") || code == QLatin1String("2067") || code == QLatin1String("1555"))
         return Error::make(ErrorKind::Conflict, QStringLiteral("conflict"),
-                           QStringLiteral("A record with the same unique value already exists."));
+            QStringLiteral("A record with the same unique value already exists."));
     // SQLite busy/locked after the busy timeout: the database is overloaded, not broken.
     if (m_dialect == Dialect::Sqlite && (code == QLatin1String("5") || code == QLatin1String("6"))) {
         qCWarning(lcStorage).noquote() << "database busy:" << loggable(error);
@@ -115,7 +197,8 @@ Result<qint64> SqlSession::insert(const QString &sql, const QVariantList &values
 
 Status SqlSession::begin()
 {
-    return execRaw(m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    return execRaw(
+        m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
 }
 
 Status SqlSession::commit()
@@ -134,8 +217,8 @@ void SqlSession::rollback()
 QVariant SqlSession::time(const QDateTime &t) const
 {
     if (!t.isValid())
-        return QVariant(m_dialect == Dialect::Sqlite ? QMetaType::fromType<QString>()
-                                                     : QMetaType::fromType<QDateTime>());
+        return QVariant(
+            m_dialect == Dialect::Sqlite ? QMetaType::fromType<QString>() : QMetaType::fromType<QDateTime>());
     const QDateTime utc = t.toUTC();
     if (m_dialect == Dialect::Sqlite)
         return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
@@ -156,7 +239,10 @@ QDateTime SqlSession::readTime(const QVariant &v)
             return QDateTime::fromMSecsSinceEpoch(d.toMSecsSinceEpoch(), Qt::UTC);
         return d.toUTC();
     }
-    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    const QString text = v.toString();
+    if (const auto ms = isoMsecs(text))
+        return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (t.isValid() && t.timeSpec() == Qt::LocalTime)
         t.setTimeZone(QTimeZone::utc());
     return t.toUTC();

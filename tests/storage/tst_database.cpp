@@ -66,7 +66,7 @@ private Q_SLOTS:
     // a time stored and read back through this database must come out as the same UTC text.
     void timesAreWrittenAsQtWritesThemAndReadBackAsUtc()
     {
-        const QList<QDateTime> instants{
+        const QList<QDateTime> instants {
             QDateTime::fromMSecsSinceEpoch(0, Qt::UTC),
             QDateTime(QDate(2000, 2, 29), QTime(23, 59, 59, 999), Qt::UTC),
             QDateTime(QDate(2024, 12, 31), QTime(0, 0, 1, 500), Qt::UTC),
@@ -79,7 +79,8 @@ private Q_SLOTS:
         for (const QDateTime &t : instants)
             QCOMPARE(SqlSession::isoTime(t), t.toUTC().toString(Qt::ISODate));
         for (qint64 day = 0; day < 200 * 366; day += 7) { // every week of two centuries
-            const QDateTime t = QDateTime::fromMSecsSinceEpoch(day * 86400000 + day * 1237 % 86400000, Qt::UTC);
+            const QDateTime t
+                = QDateTime::fromMSecsSinceEpoch(day * 86400000 + day * 1237 % 86400000, Qt::UTC);
             QCOMPARE(SqlSession::isoTime(t), t.toString(Qt::ISODate));
         }
         QCOMPARE(SqlSession::isoTime(QDateTime()), QString());
@@ -87,13 +88,36 @@ private Q_SLOTS:
         SqlSession s = m_db->session();
         const QDateTime stored(QDate(2026, 2, 28), QTime(22, 30, 15, 250), Qt::OffsetFromUTC, -7200);
         // On PostgreSQL a timestamptz, as the tables hold them; on SQLite the stored text.
-        auto q = s.exec(m_test.isPostgres() ? QStringLiteral("SELECT CAST(? AS timestamptz)") : QStringLiteral("SELECT ?"),
-                        {s.time(stored)});
+        auto q = s.exec(m_test.isPostgres() ? QStringLiteral("SELECT CAST(? AS timestamptz)")
+                                            : QStringLiteral("SELECT ?"),
+            { s.time(stored) });
         QVERIFY(q.ok() && q->next());
         const QDateTime back = SqlSession::readTime(q->value(0));
         QCOMPARE(back.timeSpec(), Qt::UTC);
         QCOMPARE(back, stored);
         QCOMPARE(SqlSession::isoTime(back), QStringLiteral("2026-03-01T00:30:15Z"));
+
+        // Times read as text (list pages cast them): this database's own text comes back the same.
+        auto asText
+            = s.exec(m_test.isPostgres() ? QStringLiteral("SELECT CAST(CAST(? AS timestamptz) AS text)")
+                                         : QStringLiteral("SELECT CAST(? AS text)"),
+                { s.time(stored) });
+        QVERIFY(asText.ok() && asText->next());
+        QCOMPARE(asText->value(0).metaType(), QMetaType::fromType<QString>());
+        QCOMPARE(SqlSession::readTime(asText->value(0)), stored);
+        QCOMPARE(SqlSession::readTime(asText->value(0)).timeSpec(), Qt::UTC);
+        // The forms either database writes, parsed by hand, agree with Qt's own reading.
+        const QDateTime expected(QDate(2026, 3, 1), QTime(0, 30, 15, 250), Qt::UTC);
+        for (const char *text :
+            { "2026-03-01 00:30:15.25+00", "2026-03-01T00:30:15.250Z", "2026-03-01 00:30:15.2496",
+                "2026-02-28T22:30:15.25-02:00", "2026-03-01 05:30:15.25+0500", "2026-03-01 02:30:15.25+02" })
+            QCOMPARE(SqlSession::readTime(QString::fromLatin1(text)), expected);
+        QCOMPARE(SqlSession::readTime(QStringLiteral("2026-03-01 00:30:15+00")), expected.addMSecs(-250));
+        QCOMPARE(SqlSession::readTime(
+                     QStringLiteral("1969-12-31T23:59:59Z")), // before the hand-written range: Qt's
+            QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59), Qt::UTC));
+        QVERIFY(!SqlSession::readTime(QStringLiteral("2026-02-30 10:00:00+00")).isValid());
+        QVERIFY(!SqlSession::readTime(QStringLiteral("not a time")).isValid());
     }
 
     void runDeliversTheResultOnTheCallingThread()
