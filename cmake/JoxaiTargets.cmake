@@ -40,6 +40,13 @@ function(joxai_target_settings target)
       $<$<NOT:$<CONFIG:Debug>>:-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2>)
     target_link_options(${target} PRIVATE LINKER:-z,relro,-z,now)
   endif()
+  if(JOXAI_SANITIZE)
+    # Only our code is instrumented; Qt and the system libraries run as shipped. Undefined
+    # behaviour stops the program instead of printing and carrying on, so a test cannot pass over it.
+    target_compile_options(${target} PRIVATE -fsanitize=${JOXAI_SANITIZE} -fno-sanitize-recover=all
+      -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=${JOXAI_SANITIZE})
+  endif()
 endfunction()
 
 # joxai_add_library(name ALIAS Joxai::Name SOURCES ... PUBLIC_LIBS ... PRIVATE_LIBS ...)
