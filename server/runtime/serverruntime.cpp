@@ -90,6 +90,9 @@ ServerRuntime::~ServerRuntime()
     // for those objects are dropped with them.
     m_bcryptPool.waitForDone();
     m_db->waitForIdle();
+    // AI provider calls still waiting (a grace that ran out) hold their requests' replies, which
+    // count themselves out of the HTTP server's metrics when dropped: drop them while it exists.
+    m_assistant.reset();
     m_http.reset(); // stop accepting; open connections close
     m_staffSockets.reset();
     m_customerSockets.reset();
