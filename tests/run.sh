@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README.md, .ci/run): installs what is missing, builds everything with
-# -Werror, starts a throwaway PostgreSQL cluster, runs every test on SQLite and PostgreSQL, and
-# a quick pass of the benchmark so it cannot rot. Stops what it started on every exit path.
+# -Werror, starts a throwaway PostgreSQL cluster, runs every test on SQLite and PostgreSQL, the
+# server's tests again under ASan/UBSan, and a quick pass of the benchmark so it cannot rot. Stops what it started on every exit path.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The installer test installs into a throwaway overlay root, and PostgreSQL runs as its own user:
@@ -32,6 +32,8 @@ export JOXAI_TEST_PG_URL
 echo "test PostgreSQL cluster: $JOXAI_TEST_PG_URL"
 
 ctest --test-dir "$build" --output-on-failure -j2 "$@"
+# The server's suites again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+"$repo/tests/sanitize.sh"
 # libFuzzer targets (tests/fuzz/README.md): a clang build of their own and a short fixed run each.
 JOXAI_FUZZ_BUILD_DIR="$build-fuzz" "$repo/tests/fuzz/run.sh" --runs 20000
 "$repo/tests/bench/bench.sh" --quick --build-dir "$build"
