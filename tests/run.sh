@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command (README.md, .ci/run): installs what is missing, builds everything with
 # -Werror, starts a throwaway PostgreSQL cluster, runs every test on SQLite and PostgreSQL, the
-# server's tests again under ASan/UBSan, and a quick pass of the benchmark so it cannot rot. Stops what it started on every exit path.
+# server's tests again under ASan/UBSan, and a quick pass of the benchmark so it cannot rot.
+# Stops what it started on every exit path.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The installer test installs into a throwaway overlay root, and PostgreSQL runs as its own user:
