@@ -111,6 +111,8 @@ private Q_SLOTS:
         QVERIFY(!portAccepts(server.port()));
         // The question in flight is answered in full (the local fallback after the AI time-out).
         QVERIFY(answered.wait(10000));
+        if (reply->error() != QNetworkReply::NoError)
+            qWarning().noquote() << reply->errorString() << server.log();
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
         QVERIFY2(!answer.value(QStringLiteral("response")).toString().isEmpty(), "an empty answer");
