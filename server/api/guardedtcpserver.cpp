@@ -10,6 +10,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #endif
@@ -68,6 +70,15 @@ public:
     // to QHttpServer or, over the per-address cap, answer 429 through the encrypted channel.
     void awaitHandshake(QSslSocket *socket, bool overCap);
     void refuse(int status, const QString &code, const QString &detail, int retryAfter = 0);
+    // Bytes of an answer still in Qt's buffers (plain or, on TLS, before or after encryption).
+    bool writing() const
+    {
+        if (m_socket->bytesToWrite() > 0)
+            return true;
+        const auto *tls = qobject_cast<const QSslSocket *>(m_socket);
+        return tls && tls->encryptedBytesToWrite() > 0;
+    }
+
     void check(qint64 now);
 
 private:
@@ -374,6 +385,11 @@ void GuardedTcpServer::uncount(const QHostAddress &address)
         return;
     if (--it.value() <= 0)
         m_perAddress.erase(it);
+}
+
+int GuardedTcpServer::connectionsWriting() const
+{
+    return int(std::count_if(m_guards.cbegin(), m_guards.cend(), [](const ConnectionGuard *g) { return g->writing(); }));
 }
 
 void GuardedTcpServer::sweep()

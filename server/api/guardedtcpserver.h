@@ -63,6 +63,9 @@ public:
     // HTTP connections open now (WebSockets excluded), in total and from one address.
     int openConnections() const { return int(m_guards.size()); }
     int connectionsFrom(const QHostAddress &address) const { return m_perAddress.value(address); }
+    // Connections whose answer is not yet all handed to the kernel: a drain waits for them, or
+    // the last answers would die with the process.
+    int connectionsWriting() const;
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;

@@ -242,6 +242,12 @@ void ServerRuntime::drain(std::chrono::milliseconds grace)
         const int n = http->metrics().requestsInFlight();
         return n > 0 ? QStringLiteral("%1 request(s) in flight").arg(n) : QString();
     });
+    if (GuardedTcpServer *tcp = m_tcp) {
+        m_shutdown->addIdleCheck([tcp] {
+            const int n = tcp->connectionsWriting();
+            return n > 0 ? QStringLiteral("%1 answer(s) still being written").arg(n) : QString();
+        });
+    }
     Database *db = m_db.get();
     m_shutdown->addIdleCheck([db] {
         const int n = db->activeWorkers();
