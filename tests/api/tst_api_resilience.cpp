@@ -42,22 +42,6 @@ private:
                 .arg(databaseName()));
     }
 
-    // Polls `path` until it answers `status` or `timeoutMs` passes; answers the last result.
-    HttpResult pollUntil(const QString &path, int status, int timeoutMs, const QString &token = {})
-    {
-        HttpResult last;
-        (void)QTest::qWaitFor(
-            [&] {
-                last = m_http->get(path, token);
-                if (last.status == status)
-                    return true;
-                QTest::qWait(200);
-                return false;
-            },
-            timeoutMs);
-        return last;
-    }
-
     // Sends `count` GETs at once (so they land on different worker threads, each with its own
     // connection) and answers their statuses.
     QList<int> concurrentStatuses(const QString &path, int count)
@@ -171,7 +155,7 @@ private Q_SLOTS:
         QVERIFY(terminateConnections());
 
         // The very next calls may race the termination; within seconds every call is a 503.
-        HttpResult down = pollUntil(users, 503, 10000, m_admin);
+        HttpResult down = m_http->pollUntil(users, 503, 10000, m_admin);
         QVERIFY2(down.status == 503,
             qPrintable(QStringLiteral("%1 %2").arg(down.status).arg(QString::fromUtf8(down.body))));
         QCOMPARE(down.code(), QStringLiteral("database_unavailable"));
@@ -207,7 +191,7 @@ private Q_SLOTS:
         verifyNoSqlLeaks(create, databaseName());
 
         // /health says so (the server probes every 2 s).
-        const HttpResult degraded = pollUntil(QStringLiteral("/health"), 503, 10000);
+        const HttpResult degraded = m_http->pollUntil(QStringLiteral("/health"), 503, 10000);
         QCOMPARE(degraded.status, 503);
         QCOMPARE(degraded.json().value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
         QVERIFY(degraded.header("Retry-After").toInt() >= 1);
@@ -220,11 +204,11 @@ private Q_SLOTS:
         // The database comes back: the same server recovers by itself.
         QVERIFY(setConnectionsAllowed(true));
         m_outage = false;
-        const HttpResult back = pollUntil(users, 200, 10000, m_admin);
+        const HttpResult back = m_http->pollUntil(users, 200, 10000, m_admin);
         QVERIFY2(back.status == 200,
             qPrintable(QStringLiteral("%1 %2").arg(back.status).arg(QString::fromUtf8(back.body))));
         QVERIFY(back.json().value(QStringLiteral("total")).toInt() >= 1);
-        const HttpResult ok = pollUntil(QStringLiteral("/health"), 200, 10000);
+        const HttpResult ok = m_http->pollUntil(QStringLiteral("/health"), 200, 10000);
         QCOMPARE(ok.status, 200);
         QCOMPARE(ok.json().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
         QCOMPARE(ok.json().value(QStringLiteral("database")).toString(), QStringLiteral("ok"));
@@ -251,11 +235,11 @@ private Q_SLOTS:
             m_outage = true;
             QVERIFY(setConnectionsAllowed(false));
             QVERIFY(terminateConnections());
-            QCOMPARE(pollUntil(QStringLiteral("/api/v1/auth/me"), 503, 10000, m_admin).status, 503);
+            QCOMPARE(m_http->pollUntil(QStringLiteral("/api/v1/auth/me"), 503, 10000, m_admin).status, 503);
             QVERIFY(setConnectionsAllowed(true));
             m_outage = false;
-            QCOMPARE(pollUntil(QStringLiteral("/api/v1/auth/me"), 200, 10000, m_admin).status, 200);
-            QCOMPARE(pollUntil(QStringLiteral("/health"), 200, 10000).status, 200);
+            QCOMPARE(m_http->pollUntil(QStringLiteral("/api/v1/auth/me"), 200, 10000, m_admin).status, 200);
+            QCOMPARE(m_http->pollUntil(QStringLiteral("/health"), 200, 10000).status, 200);
         }
     }
 };

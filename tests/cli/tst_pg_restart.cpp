@@ -183,22 +183,6 @@ class TestPgRestart : public QObject
             + lines.join(QLatin1Char('\n')).right(4000);
     }
 
-    // Polls `path` until it answers `status`; answers the last result.
-    HttpResult pollUntil(const QString &path, int status, int timeoutMs)
-    {
-        HttpResult last;
-        (void)QTest::qWaitFor(
-            [&] {
-                last = m_http->get(path);
-                if (last.status == status)
-                    return true;
-                QTest::qWait(200);
-                return false;
-            },
-            timeoutMs);
-        return last;
-    }
-
     HttpResult startConversation()
     {
         return m_http->post(
@@ -274,7 +258,7 @@ private Q_SLOTS:
         QCOMPARE(start.code(), QStringLiteral("database_unavailable"));
         QVERIFY2(start.header("Retry-After").toInt() >= 1, start.header("Retry-After").constData());
         // /health says so (the server probes every 2 s).
-        const HttpResult degraded = pollUntil(QStringLiteral("/health"), 503, kDownMs);
+        const HttpResult degraded = m_http->pollUntil(QStringLiteral("/health"), 503, kDownMs);
         QCOMPARE(degraded.status, 503);
         QCOMPARE(degraded.json().value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
         QVERIFY(degraded.header("Retry-After").toInt() >= 1);
@@ -303,7 +287,7 @@ private Q_SLOTS:
                            .arg(kCustomers)
                            .arg(serverLogTail())));
         m_slowestRecoveryMs = qMax(m_slowestRecoveryMs, back.elapsed());
-        const HttpResult healthy = pollUntil(QStringLiteral("/health"), 200, kRecoverWithinMs);
+        const HttpResult healthy = m_http->pollUntil(QStringLiteral("/health"), 200, kRecoverWithinMs);
         QCOMPARE(healthy.status, 200);
         QCOMPARE(healthy.json().value(QStringLiteral("database")).toString(), QStringLiteral("ok"));
         const HttpResult newcomer = startConversation();

@@ -3,6 +3,7 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QTest>
 #include <QTimer>
 
 namespace joxai::test {
@@ -74,6 +75,21 @@ QByteArray encode(const QJsonObject &o)
 HttpResult HttpClient::get(const QString &path, const QString &token)
 {
     return request("GET", path, {}, jsonHeaders(token));
+}
+
+HttpResult HttpClient::pollUntil(const QString &path, int status, int timeoutMs, const QString &token)
+{
+    HttpResult last;
+    (void)QTest::qWaitFor(
+        [&] {
+            last = get(path, token);
+            if (last.status == status)
+                return true;
+            QTest::qWait(200);
+            return false;
+        },
+        timeoutMs);
+    return last;
 }
 
 HttpResult HttpClient::post(const QString &path, const QJsonObject &body, const QString &token)

@@ -34,6 +34,8 @@ public:
     HttpResult request(const QByteArray &method, const QString &path, const QByteArray &body = {},
                        Headers headers = {}, int timeoutMs = 15000);
     HttpResult get(const QString &path, const QString &token = {});
+    // GETs `path` every 200 ms until it answers `status` or `timeoutMs` passes; the last answer.
+    HttpResult pollUntil(const QString &path, int status, int timeoutMs, const QString &token = {});
     HttpResult post(const QString &path, const QJsonObject &body, const QString &token = {});
     HttpResult put(const QString &path, const QJsonObject &body, const QString &token = {});
     HttpResult patch(const QString &path, const QJsonObject &body, const QString &token = {});
