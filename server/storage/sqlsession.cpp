@@ -127,11 +127,29 @@ bool SqlSession::connectionLost() const
     return conn == nullptr || PQstatus(conn) == CONNECTION_BAD;
 }
 
+namespace {
+
+// SQLSTATEs with which PostgreSQL itself says it is going away or not there yet: class 08
+// (connection exception) and 57P01–57P05 (admin shutdown, crash shutdown, cannot connect now,
+// database dropped, idle session timeout). A statement running when the server stops fails
+// with 57P01 while libpq still reports the connection as fine (Qt reads forward-only results a
+// row at a time and never reaches the end of the stream), so the state alone would make it 500.
+bool serverGoingAway(const QString &sqlState)
+{
+    return sqlState.startsWith(QLatin1String("08"))
+        || (sqlState.size() == 5 && sqlState.startsWith(QLatin1String("57P0")) && sqlState.at(4) >= QLatin1Char('1')
+            && sqlState.at(4) <= QLatin1Char('5'));
+}
+
+} // namespace
+
 Error SqlSession::failure(const QSqlError &error, const QString &sql)
 {
     // QSQLITE labels every failed statement a ConnectionError (a UNIQUE violation included), so
     // only PostgreSQL's label is believed; a closed SQLite handle is caught by connectionLost().
-    if (connectionLost() || (m_dialect == Dialect::Postgres && error.type() == QSqlError::ConnectionError)) {
+    if (connectionLost()
+        || (m_dialect == Dialect::Postgres
+            && (error.type() == QSqlError::ConnectionError || serverGoingAway(error.nativeErrorCode())))) {
         qCWarning(lcStorage).noquote() << "database connection lost:" << loggable(error);
         m_db.close(); // the next session on this thread reconnects
         return Error::unavailable();

@@ -177,10 +177,14 @@ class TestPgRestart : public QObject
     QString serverLogTail()
     {
         QStringList lines = m_server.log().split(QLatin1Char('\n'));
-        lines.removeIf(
-            [](const QString &line) { return line.contains(QLatin1String("cannot open the database")); });
-        return QStringLiteral("\n--- joxai-server log (end) ---\n")
-            + lines.join(QLatin1Char('\n')).right(4000);
+        // What an outage is expected to log (refused connections, 503 access lines) would push
+        // the line that explains a failure out of sight.
+        lines.removeIf([](const QString &line) {
+            return line.contains(QLatin1String("cannot open the database"))
+                || (line.contains(QLatin1String("joxai.access:")) && line.contains(QLatin1String(" 503 ")));
+        });
+        return QStringLiteral("\n--- joxai-server log without the expected refusals (end) ---\n")
+            + lines.join(QLatin1Char('\n')).right(6000);
     }
 
     HttpResult startConversation()
@@ -302,6 +306,19 @@ private Q_SLOTS:
         qInfo("round %d (%s): %d refused while down; every customer served again %lld ms after the restart "
               "(%d refused after it)",
             round, qPrintable(mode), refusedWhileDown(), qlonglong(back.elapsed()), refusedAfter);
+    }
+
+    // A round that failed during the outage leaves the cluster down: start it again so the next
+    // round and the final count give verdicts of their own instead of repeating this one.
+    void cleanup()
+    {
+        if (m_phase == Phase::Stopping || m_phase == Phase::Down) {
+            m_phase = Phase::Resuming;
+            const QString why = m_cluster.resume();
+            if (!why.isEmpty())
+                qWarning("could not start PostgreSQL again: %s", qPrintable(why));
+            m_phase = Phase::After;
+        }
     }
 
     void everyAcknowledgedMessageIsStoredOnce()

@@ -7,6 +7,7 @@
 #include "server/storage/statementcache.h"
 #include "tests/support/testdatabase.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -323,6 +324,69 @@ private Q_SLOTS:
         });
         QVERIFY2(summed.ok(), summed.ok() ? "" : qPrintable(summed.error().code));
         QCOMPARE(summed.value(), 80 * 81 / 2);
+    }
+
+    void aConnectionEndedUnderASessionAnswersUnavailableAndTheNextReconnects_data()
+    {
+        QTest::addColumn<bool>("midStatement");
+        QTest::newRow("ended while idle") << false;
+        QTest::newRow("ended while a statement runs") << true;
+    }
+
+    void aConnectionEndedUnderASessionAnswersUnavailableAndTheNextReconnects()
+    {
+        // PostgreSQL ends every session when it stops (SQLSTATE 57P01 on a fast shutdown, 57P02
+        // on a crash), between statements or in the middle of one; the statement that meets it
+        // must say "unavailable, retry", never "internal error", and the next session reconnects.
+        // On SQLite nothing but its own close ends a connection.
+        QFETCH(bool, midStatement);
+        SqlSession s = m_db->session();
+        Result<std::optional<QVariant>> met = std::optional<QVariant>();
+        if (m_test.isPostgres()) {
+            auto pid = s.scalar(QStringLiteral("SELECT pg_backend_pid()"));
+            QVERIFY(pid.ok() && pid->has_value());
+            QObject context;
+            std::optional<Result<bool>> terminated;
+            m_db->run<bool>(
+                &context,
+                [backend = pid->value(), midStatement](SqlSession &other) -> Result<bool> {
+                    QElapsedTimer waited;
+                    waited.start();
+                    while (midStatement && waited.elapsed() < 10000) {
+                        auto sleeping = other.scalar(
+                            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = ? "
+                                           "AND wait_event = 'PgSleep'"),
+                            { backend });
+                        if (!sleeping)
+                            return sleeping.error();
+                        if (sleeping->has_value() && sleeping->value().toInt() == 1)
+                            break;
+                        QThread::msleep(20);
+                    }
+                    auto done = other.scalar(QStringLiteral("SELECT pg_terminate_backend(?)"), { backend });
+                    if (!done)
+                        return done.error();
+                    return done->has_value() && done->value().toBool();
+                },
+                [&](Result<bool> r) { terminated = std::move(r); });
+            if (midStatement)
+                met = s.scalar(QStringLiteral("SELECT pg_sleep(30)"));
+            QTRY_VERIFY_WITH_TIMEOUT(terminated.has_value(), 15000);
+            QVERIFY(terminated->ok() && terminated->value());
+        } else {
+            s.database().close();
+        }
+        if (!midStatement || !m_test.isPostgres())
+            met = s.scalar(QStringLiteral("SELECT 1"));
+        QVERIFY(!met.ok());
+        QCOMPARE(met.error().kind, ErrorKind::Unavailable);
+        QCOMPARE(met.error().code, QStringLiteral("database_unavailable"));
+        QVERIFY(met.error().retryAfterSeconds >= 1);
+
+        SqlSession next = m_db->session();
+        auto one = next.scalar(QStringLiteral("SELECT 1"));
+        QVERIFY(one.ok() && one->has_value());
+        QCOMPARE(one->value().toInt(), 1);
     }
 
     void workOnAnUnreachableDatabaseAnswersUnavailable()
