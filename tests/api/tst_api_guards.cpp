@@ -3,21 +3,31 @@
 // keep-alive, idle and slow clients, the per-address connection cap, and a thousand silent
 // connections. SQLite is enough: nothing here reaches the database beyond /health.
 
+#include "tests/support/heapusage.h"
 #include "tests/support/httpclient.h"
 #include "tests/support/rawhttp.h"
 #include "tests/support/testserver.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryFile>
 #include <QtTest>
 
 #include <algorithm>
+#include <cerrno>
 #include <memory>
 #include <vector>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace joxai;
 using namespace joxai::test;
@@ -92,6 +102,73 @@ private Q_SLOTS:
         QVERIFY(r.has_value());
         QCOMPARE(r->status, 413);
         QVERIFY(c.waitClosedByServer());
+    }
+
+    void aHundredMegabytesStreamedAreRefusedWithoutBeingKept_data()
+    {
+        QTest::addColumn<bool>("chunked");
+        QTest::newRow("Content-Length") << false;
+        QTest::newRow("chunked") << true;
+    }
+
+    // The bytes really sent, as a hostile or broken client would (a plain socket: QTcpSocket
+    // stops sending once the server half-closes): the server answers 413 when the limit is
+    // passed, drops the rest unread, and its heap never holds the body.
+    void aHundredMegabytesStreamedAreRefusedWithoutBeingKept()
+    {
+        QFETCH(bool, chunked);
+        constexpr qint64 kBody = 100 * 1000 * 1000;
+        constexpr qint64 kPiece = 64 * 1024;
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        const auto closeFd = qScopeGuard([fd] { ::close(fd); });
+        sockaddr_in to {};
+        to.sin_family = AF_INET;
+        to.sin_port = htons(m_server->port());
+        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::connect(fd, reinterpret_cast<const sockaddr *>(&to), sizeof to), 0);
+        QCOMPARE(::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK), 0);
+
+        const QByteArray piece(kPiece, 'x');
+        const QByteArray framed = chunked ? QByteArray::number(kPiece, 16) + "\r\n" + piece + "\r\n" : piece;
+        QByteArray pending = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + (chunked ? QByteArrayLiteral("Transfer-Encoding: chunked\r\n")
+                       : "Content-Length: " + QByteArray::number(kBody) + "\r\n")
+            + "\r\n";
+        QByteArray answer;
+        const qint64 baseline = heapBytesInUse();
+        qint64 peak = baseline;
+        qint64 sent = 0;
+        bool ended = false; // the server reset the connection (it lingers 2 s after its answer)
+        QElapsedTimer clock;
+        clock.start();
+        while (sent < kBody && !ended && clock.elapsed() < 60000) {
+            if (pending.isEmpty())
+                pending = framed;
+            const ssize_t n = ::send(fd, pending.constData(), size_t(pending.size()), MSG_NOSIGNAL);
+            if (n > 0) {
+                sent += n;
+                pending.remove(0, n);
+                peak = std::max(peak, heapBytesInUse());
+            } else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+                ended = true;
+            }
+            char buffer[4096];
+            const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+            if (got > 0)
+                answer.append(buffer, got);
+            QCoreApplication::processEvents(QEventLoop::AllEvents, n > 0 ? 0 : 5);
+        }
+        QVERIFY2(sent > 2 * m_server->config().maxBodyBytes,
+            qPrintable(QStringLiteral("only %1 bytes sent").arg(sent)));
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(200).constData());
+        QVERIFY2(answer.contains("\"body_too_large\""), answer.constData());
+        const qint64 grew = peak - baseline;
+        QVERIFY2(grew < 16 * 1024 * 1024,
+            qPrintable(QStringLiteral("the heap grew by %1 bytes while %2 were sent").arg(grew).arg(sent)));
+        QVERIFY(healthAnswers(m_server->port()));
+        qInfo("%lld MB sent in %lld ms (%s); heap peak +%lld KiB", sent / 1000000, qlonglong(clock.elapsed()),
+            ended ? "then reset by the server" : "all of it", grew / 1024);
     }
 
     void ambiguousFramingIs400()
