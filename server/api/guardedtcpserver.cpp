@@ -1,7 +1,9 @@
 #include "server/api/guardedtcpserver.h"
 
+#include "server/api/accesslog.h"
 #include "server/api/apireply.h"
 #include "server/api/connectionqueue.h"
+#include "server/api/requestid.h"
 #include "server/core/logging.h"
 
 #include <QDeadlineTimer>
@@ -230,7 +232,6 @@ void ConnectionGuard::refuse(int status, const QString &code, const QString &det
 {
     if (m_mode != Mode::Guarding)
         return;
-    qCInfo(lcApi).noquote() << "connection from" << m_address.toString() << "refused:" << status << code;
     m_mode = Mode::Refusing;
     m_deadline = nowMs() + qint64(m_server->limits().requestTimeoutSeconds) * 1000;
     // QHttpServer sees nothing more of this connection; what it holds of a partial request is
@@ -245,8 +246,18 @@ void ConnectionGuard::refuse(int status, const QString &code, const QString &det
         status, QJsonObject { { QStringLiteral("detail"), detail }, { QStringLiteral("code"), code } });
     if (retryAfter > 0)
         response.headers.append({ QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter) });
+    // QHttpServer never sees this request, so the access line and the request id are ours to give:
+    // an operator looking for a client's "413" finds it like any other answer.
+    const RequestScanner::RequestLine request = m_scanner.currentRequest();
     ApiReply::Meta meta;
     meta.closeAfter = true;
+    meta.requestId = requestIdFrom(request.requestId);
+    meta.method = request.method.isEmpty() ? QByteArrayLiteral("-") : request.method;
+    meta.path = request.path.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(request.path);
+    meta.client = m_address.toString(); // the peer: proxy headers of a refused request are not read
+    meta.routeLabel = QByteArrayLiteral("refused");
+    const qint64 tookMs = m_scanner.inRequest() && m_requestStarted > 0 ? nowMs() - m_requestStarted : 0;
+    logAccess(meta, status, tookMs * 1000000);
     // In order behind any answer still owed on this connection; the guard closes, not the queue.
     ConnectionQueue *queue = ConnectionQueue::of(m_socket);
     queue->complete(queue->reserve(), ApiReply::serialize(response, meta), false);

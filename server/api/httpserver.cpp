@@ -1,8 +1,8 @@
 #include "server/api/httpserver.h"
 
 #include "server/api/connectionqueue.h"
+#include "server/api/requestid.h"
 #include "server/api/websocketlog.h"
-#include "server/auth/cryptoutil.h"
 #include "server/auth/ratelimiter.h"
 #include "server/core/logging.h"
 #include "server/core/requestscope.h"
@@ -11,7 +11,6 @@
 #include <QTcpSocket>
 #include <QWebSocket>
 
-#include <cctype>
 
 namespace joxai {
 
@@ -32,22 +31,6 @@ QByteArray methodName(QHttpServerRequest::Method m)
     default: break;
     }
     return QByteArrayLiteral("UNKNOWN");
-}
-
-// A client's X-Request-Id is echoed when it is short and plain; otherwise we make one: a random
-// prefix per process and a counter, unique across instances and cheap enough for every request.
-QByteArray requestIdFrom(const QByteArray &given)
-{
-    if (!given.isEmpty() && given.size() <= 64) {
-        bool plain = true;
-        for (char c : given)
-            plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
-        if (plain)
-            return given;
-    }
-    static const QByteArray prefix = crypto::randomBytes(4).toHex() + '-';
-    static quint64 counter = 0; // main thread only
-    return prefix + QByteArray::number(++counter, 16);
 }
 
 bool isJsonContentType(const QByteArray &value)

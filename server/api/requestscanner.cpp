@@ -84,6 +84,30 @@ bool RequestScanner::parseHead(Head &head) const
     return true;
 }
 
+RequestScanner::RequestLine RequestScanner::currentRequest() const
+{
+    RequestLine out;
+    if (m_state == State::Idle)
+        return out;
+    const QList<QByteArray> lines = m_head.split('\n');
+    if (lines.size() < 2)
+        return out; // the request line itself is not complete
+    const QList<QByteArray> parts = lines.first().trimmed().split(' ');
+    if (parts.size() != 3)
+        return out;
+    out.method = parts.at(0);
+    const qsizetype query = parts.at(1).indexOf('?');
+    out.path = query < 0 ? parts.at(1) : parts.at(1).left(query);
+    // Only complete lines: the last piece may be cut anywhere.
+    for (qsizetype i = 1; i + 1 < lines.size(); ++i) {
+        const QByteArray &line = lines.at(i);
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == "x-request-id")
+            out.requestId = line.mid(colon + 1).trimmed();
+    }
+    return out;
+}
+
 RequestScanner::Outcome RequestScanner::feed(QByteArrayView bytes)
 {
     Outcome out;

@@ -45,6 +45,18 @@ public:
     // True between the first byte of a request and the last byte of its body.
     bool inRequest() const { return m_state != State::Idle; }
 
+    // The request being read, or the one that stopped the scanner, for the line a refusal
+    // leaves in the access log: method and target (query cut) once its request line is
+    // complete, the raw X-Request-Id once that header line is. Empty between requests.
+    // Computed on demand: refusals are rare, and the hot path keeps no copies.
+    struct RequestLine
+    {
+        QByteArray method;
+        QByteArray path;
+        QByteArray requestId;
+    };
+    RequestLine currentRequest() const;
+
 private:
     enum class State { Idle, Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailer, Stopped };
 

@@ -3,6 +3,7 @@
 // keep-alive, idle and slow clients, the per-address connection cap, and a thousand silent
 // connections. SQLite is enough: nothing here reaches the database beyond /health.
 
+#include "server/core/logline.h"
 #include "tests/support/heapusage.h"
 #include "tests/support/httpclient.h"
 #include "tests/support/rawhttp.h"
@@ -54,6 +55,27 @@ bool healthAnswers(quint16 port, const QHostAddress &from = {})
     c.send(rawRequest("GET", "/health"));
     const auto r = c.next();
     return r && r->status == 200;
+}
+
+// joxai.access lines as LOG_FORMAT=json writes them (the request scope is read while logging).
+QList<QJsonObject> g_accessLines;
+QtMessageHandler g_previousHandler = nullptr;
+
+void captureAccess(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (qstrcmp(context.category, "joxai.access") == 0)
+        g_accessLines << QJsonDocument::fromJson(formatLogLine(LogFormat::Json, type, context.category, message))
+                             .object();
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+std::optional<QJsonObject> accessLineWithStatus(int status)
+{
+    for (const QJsonObject &line : std::as_const(g_accessLines))
+        if (line.value(QStringLiteral("status")).toInt() == status)
+            return line;
+    return std::nullopt;
 }
 
 } // namespace
@@ -203,6 +225,61 @@ private Q_SLOTS:
         const auto fine = ok.next();
         QVERIFY(fine.has_value());
         QCOMPARE(fine->status, 200);
+    }
+
+    // --- the access log ------------------------------------------------------------------------
+
+    // QHttpServer never sees a refused request, so the guard writes its access line and gives it
+    // a request id: the client's own when it sent a plain one, echoed in X-Request-Id.
+    void refusalsAreInTheAccessLogWithTheirRequestId()
+    {
+        g_accessLines.clear();
+        g_previousHandler = qInstallMessageHandler(captureAccess);
+        const auto restore = qScopeGuard([] { qInstallMessageHandler(g_previousHandler); });
+
+        RawConnection big;
+        QVERIFY(big.open(m_server->port()));
+        big.send("POST /api/v1/auth/login?next=/x HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-Id: proxy-7f3a\r\n"
+                 "Content-Type: application/json\r\nContent-Length: 104857600\r\n\r\n");
+        const auto tooLarge = big.next();
+        QVERIFY(tooLarge.has_value());
+        QCOMPARE(tooLarge->status, 413);
+        QCOMPARE(tooLarge->header("X-Request-Id"), QByteArrayLiteral("proxy-7f3a"));
+        auto line = accessLineWithStatus(413);
+        QVERIFY(line.has_value());
+        QCOMPARE(line->value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+        QCOMPARE(line->value(QStringLiteral("path")).toString(), QStringLiteral("/api/v1/auth/login"));
+        QCOMPARE(line->value(QStringLiteral("route")).toString(), QStringLiteral("refused"));
+        QCOMPARE(line->value(QStringLiteral("client")).toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(line->value(QStringLiteral("request_id")).toString(), QStringLiteral("proxy-7f3a"));
+        QCOMPARE(line->value(QStringLiteral("level")).toString(), QStringLiteral("info"));
+
+        // A head too large to read: the request line is still known; the id is made here.
+        RawConnection huge;
+        QVERIFY(huge.open(m_server->port()));
+        huge.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n");
+        const auto headTooLarge = huge.next();
+        QVERIFY(headTooLarge.has_value());
+        QCOMPARE(headTooLarge->status, 431);
+        const QByteArray madeId = headTooLarge->header("X-Request-Id");
+        QVERIFY(!madeId.isEmpty());
+        line = accessLineWithStatus(431);
+        QVERIFY(line.has_value());
+        QCOMPARE(line->value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+        QCOMPARE(line->value(QStringLiteral("path")).toString(), QStringLiteral("/health"));
+        QCOMPARE(line->value(QStringLiteral("request_id")).toString(), QString::fromLatin1(madeId));
+
+        // A request id that is not plain is not echoed (it would end up in other systems' logs).
+        RawConnection odd;
+        QVERIFY(odd.open(m_server->port()));
+        odd.send("POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-Id: a b<script>\r\n"
+                 "Transfer-Encoding: gzip\r\n\r\n");
+        const auto bad = odd.next();
+        QVERIFY(bad.has_value());
+        QCOMPARE(bad->status, 400);
+        QVERIFY(!bad->header("X-Request-Id").isEmpty());
+        QVERIFY(!bad->header("X-Request-Id").contains(' '));
+        QVERIFY(accessLineWithStatus(400).has_value());
     }
 
     // --- Expect: 100-continue ------------------------------------------------------------------

@@ -34,6 +34,7 @@ struct Run
 {
     RequestScanner::Verdict verdict = RequestScanner::Verdict::Ok;
     QList<RequestScanner::Head> heads;
+    RequestScanner::RequestLine current; // what a refusal's access line would say
 };
 
 Run scan(RequestScanner::Limits limits, QByteArrayView bytes, size_t cut)
@@ -61,6 +62,9 @@ Run scan(RequestScanner::Limits limits, QByteArrayView bytes, size_t cut)
         const RequestScanner::Outcome again = scanner.feed(QByteArrayView("GET / HTTP/1.1\r\n\r\n"));
         check(again.verdict == run.verdict && again.heads.isEmpty());
     }
+    run.current = scanner.currentRequest();
+    check(!run.current.path.contains('?') && !run.current.path.contains(' ') && !run.current.method.contains(' '));
+    check(run.current.requestId.size() <= limits.maxHeaderBytes);
     return run;
 }
 
@@ -79,6 +83,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Run whole = scan(limits, bytes, 0);
     const Run pieces = scan(limits, bytes, cut);
     check(whole.verdict == pieces.verdict && whole.heads.size() == pieces.heads.size());
+    check(whole.current.method == pieces.current.method && whole.current.path == pieces.current.path
+        && whole.current.requestId == pieces.current.requestId);
     for (qsizetype k = 0; k < whole.heads.size(); ++k)
         check(sameHead(whole.heads[k], pieces.heads[k]));
 
