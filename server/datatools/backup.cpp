@@ -68,10 +68,7 @@ Result<BackupReport> backupPostgres(const DatabaseTarget &database, const QStrin
     if (!version)
         return Error::make(ErrorKind::BadRequest, QStringLiteral("not_joxai"),
                            QStringLiteral("database %1 is not a JoxAI database (no schema_migrations)").arg(database.name));
-    auto tables = pgTablesInDependencyOrder(s);
-    if (!tables)
-        return tables.error();
-    auto rows = pgRowCounts(s, tables.value());
+    auto rows = pgTableRowCounts(s);
     if (!rows)
         return rows.error();
     auto dumped = runPgProgram(QStringLiteral("pg_dump"),

@@ -78,4 +78,12 @@ Result<QMap<QString, qint64>> pgRowCounts(SqlSession &s, const QStringList &tabl
     return counts;
 }
 
+Result<QMap<QString, qint64>> pgTableRowCounts(SqlSession &s)
+{
+    auto tables = pgTablesInDependencyOrder(s);
+    if (!tables)
+        return tables.error();
+    return pgRowCounts(s, tables.value());
+}
+
 } // namespace joxai::datatools

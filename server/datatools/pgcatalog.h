@@ -24,5 +24,7 @@ struct PgColumn
 Result<QStringList> pgTablesInDependencyOrder(SqlSession &s);
 Result<QList<PgColumn>> pgColumns(SqlSession &s, const QString &table);
 Result<QMap<QString, qint64>> pgRowCounts(SqlSession &s, const QStringList &tables);
+// Every base table of the current schema with its row count (what backup and restore report).
+Result<QMap<QString, qint64>> pgTableRowCounts(SqlSession &s);
 
 } // namespace joxai::datatools

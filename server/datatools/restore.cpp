@@ -186,10 +186,7 @@ Result<RestoreReport> restorePostgres(const DatabaseTarget &database, const QStr
 
     RestoreReport report;
     report.schemaVersion = version.value();
-    auto tables = pgTablesInDependencyOrder(s);
-    if (!tables)
-        return tables.error();
-    auto rows = pgRowCounts(s, tables.value());
+    auto rows = pgTableRowCounts(s);
     if (!rows)
         return rows.error();
     report.rows = rows.value();
