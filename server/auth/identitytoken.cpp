@@ -1,6 +1,7 @@
 #include "server/auth/identitytoken.h"
 
 #include "server/auth/cryptoutil.h"
+#include "server/auth/numericdate.h"
 
 namespace joxai {
 
@@ -44,7 +45,7 @@ Result<VerifiedIdentity> IdentityToken::verify(const QString &token, const QDate
         return invalid(QStringLiteral("The identity token's signature does not match."));
     bool ok = false;
     const qint64 expiry = parts[1].toLongLong(&ok);
-    if (!ok)
+    if (!ok || !isPlausibleNumericDate(expiry))
         return invalid(QStringLiteral("The identity token is malformed."));
     if (expiry <= now.toSecsSinceEpoch())
         return invalid(QStringLiteral("The identity token has expired."));

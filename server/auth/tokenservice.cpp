@@ -1,6 +1,7 @@
 #include "server/auth/tokenservice.h"
 
 #include "server/auth/cryptoutil.h"
+#include "server/auth/numericdate.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -162,18 +163,20 @@ Result<TokenClaims> TokenService::verify(const QByteArray &token, const QDateTim
     const std::optional<qint64> exp = integerValue(payload->value(QStringLiteral("exp")));
     if (!sub || !role.isString() || role.toString().isEmpty() || !tv || !exp)
         return invalidToken(QStringLiteral("The access token lacks a required claim."));
+    if (!isPlausibleNumericDate(*exp))
+        return malformedToken();
 
     std::optional<qint64> iat;
     if (payload->contains(QStringLiteral("iat"))) {
         iat = integerValue(payload->value(QStringLiteral("iat")));
-        if (!iat)
+        if (!iat || !isPlausibleNumericDate(*iat))
             return malformedToken();
     }
 
     const qint64 nowSeconds = now.toSecsSinceEpoch();
     if (payload->contains(QStringLiteral("nbf"))) {
         const std::optional<qint64> nbf = integerValue(payload->value(QStringLiteral("nbf")));
-        if (!nbf)
+        if (!nbf || !isPlausibleNumericDate(*nbf))
             return malformedToken();
         if (*nbf > nowSeconds)
             return invalidToken(QStringLiteral("The access token is not valid yet."));

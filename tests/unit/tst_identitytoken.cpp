@@ -1,6 +1,7 @@
 // The widget's identity token: what the bank's site signs is accepted; anything forged, altered,
 // expired or malformed is refused with 401 invalid_identity_token.
 
+#include "server/auth/cryptoutil.h"
 #include "server/auth/identitytoken.h"
 
 #include <QTest>
@@ -36,6 +37,20 @@ private Q_SLOTS:
     {
         expectRefused(bank.verify(bank.issue(QStringLiteral("CUST-1"), now.addSecs(-1)), now));
         expectRefused(bank.verify(bank.issue(QStringLiteral("CUST-1"), now), now));
+    }
+
+    void refusesAnExpiryNoDateCanHold()
+    {
+        // Signed by the bank all the same: a bug on its side must not become a customer session
+        // with a garbage expiry (seconds past year 9999 overflow QDateTime's milliseconds).
+        expectRefused(bank.verify(bank.issue(QStringLiteral("CUST-1"), QDateTime::fromSecsSinceEpoch(253402300800, Qt::UTC)), now));
+        const QByteArray signedPart = QByteArrayLiteral("CUST-1").toBase64(
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) + ".176722914767229140";
+        const QByteArray signature = crypto::hmacSha256(QByteArrayLiteral("shared-widget-secret-0123456789"), signedPart)
+                                         .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        expectRefused(bank.verify(QString::fromLatin1(signedPart + '.' + signature), now));
+        // The last second of 9999 is still a date.
+        QVERIFY(bank.verify(bank.issue(QStringLiteral("CUST-1"), QDateTime::fromSecsSinceEpoch(253402300799, Qt::UTC)), now));
     }
 
     void refusesATokenSignedWithAnotherSecret()

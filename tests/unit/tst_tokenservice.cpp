@@ -385,6 +385,12 @@ void TestTokenService::rejectsSignedTokenWithBadClaims_data()
     row("exp fraction", R"({"sub":"1","role":"agent","tv":0,"exp":)" + exp + ".5}");
     row("exp huge", R"({"sub":"1","role":"agent","tv":0,"exp":1e300})");
     row("exp boolean", R"({"sub":"1","role":"agent","tv":0,"exp":true})");
+    // Whole numbers that fit qint64 but no date: seconds → milliseconds would overflow.
+    row("exp past year 9999", R"({"sub":"1","role":"agent","tv":0,"exp":176722914767229140})");
+    row("exp just past year 9999", R"({"sub":"1","role":"agent","tv":0,"exp":253402300800})");
+    row("iat past year 9999", R"({"sub":"1","role":"agent","tv":0,"iat":9007199254740991,"exp":)" + exp + '}');
+    row("iat negative", R"({"sub":"1","role":"agent","tv":0,"iat":-1,"exp":)" + exp + '}');
+    row("nbf past year 9999", R"({"sub":"1","role":"agent","tv":0,"nbf":9007199254740991,"exp":)" + exp + '}');
     row("iat string", R"({"sub":"1","role":"agent","tv":0,"iat":"now","exp":)" + exp + '}');
     row("critical extension", R"({"sub":"1","role":"agent","tv":0,"exp":)" + exp + '}',
         QByteArrayLiteral(R"({"alg":"HS256","crit":["x"],"x":1})"));
