@@ -62,6 +62,7 @@ struct Config
     QString smtpUser;
     QString smtpPassword;
     QString smtpSecurity = QStringLiteral("starttls"); // starttls | tls | none
+    QString smtpCaFile;           // PEM CA(s) the SMTP server's certificate must chain to; empty: system store
     QString fromEmail = QStringLiteral("support@joxai.local");
     QString fromName = QStringLiteral("JoxAI Support");
     int smtpTimeoutSeconds = 30;  // one delivery attempt, connection included

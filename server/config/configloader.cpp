@@ -169,6 +169,16 @@ const QList<Setting> &settings()
         text(QStringLiteral("SMTP_PASSWORD"), &Config::smtpPassword, true),
         choice(QStringLiteral("JOXAI_SMTP_SECURITY"), &Config::smtpSecurity,
                {QStringLiteral("starttls"), QStringLiteral("tls"), QStringLiteral("none")}),
+        {QStringLiteral("SMTP_CA_FILE"), false,
+         [](Config &c, const QString &v) {
+             // Checked now: a typo would otherwise surface only as failed mail, hours later.
+             const QString path = v.trimmed();
+             if (!path.isEmpty() && !(QFileInfo(path).isFile() && QFileInfo(path).isReadable()))
+                 return QStringLiteral("must be a readable PEM file of CA certificates");
+             c.smtpCaFile = path;
+             return QString();
+         },
+         [](const Config &c) { return c.smtpCaFile; }},
         text(QStringLiteral("FROM_EMAIL"), &Config::fromEmail),
         text(QStringLiteral("FROM_NAME"), &Config::fromName),
         integer(QStringLiteral("JOXAI_SMTP_TIMEOUT_SECONDS"), &Config::smtpTimeoutSeconds, 1, 600),

@@ -26,6 +26,7 @@ MailDispatcher::Options MailDispatcher::Options::fromConfig(const Config &config
     o.smtp.user = config.smtpUser;
     o.smtp.password = config.smtpPassword;
     o.smtp.security = config.smtpSecurity;
+    o.smtp.caFile = config.smtpCaFile;
     o.smtp.timeoutSeconds = config.smtpTimeoutSeconds;
     o.fromAddress = config.fromEmail;
     o.fromName = config.fromName;
@@ -93,7 +94,11 @@ int MailDispatcher::backoffSeconds(int failedAttempts, int retrySeconds, int max
 
 void MailDispatcher::loop()
 {
+    // smtp:// alone would read as clear text: say when STARTTLS is required.
     qCInfo(lcMail).noquote() << "delivering the mail outbox through" << m_sender.url(QString()).chopped(1)
+                             << (m_options.smtp.security == QLatin1String("starttls") ? QStringLiteral("with STARTTLS required")
+                                 : m_options.smtp.security == QLatin1String("none") ? QStringLiteral("in clear text")
+                                                                                      : QStringLiteral("over TLS"))
                              << (m_options.smtp.user.isEmpty() ? QStringLiteral("without login")
                                                                : QStringLiteral("as ") + m_options.smtp.user);
     while (!m_stopping) {

@@ -98,6 +98,9 @@ SmtpSender::Attempt SmtpSender::send(const QString &from, const QString &to, con
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, long(qMin(m_settings.timeoutSeconds, 15)));
     if (m_settings.security == QLatin1String("starttls"))
         curl_easy_setopt(curl, CURLOPT_USE_SSL, long(CURLUSESSL_ALL)); // never fall back to plain text
+    const QByteArray caFile = m_settings.caFile.toLocal8Bit();
+    if (!caFile.isEmpty())
+        curl_easy_setopt(curl, CURLOPT_CAINFO, caFile.constData());
     if (!user.isEmpty()) {
         curl_easy_setopt(curl, CURLOPT_USERNAME, user.constData());
         curl_easy_setopt(curl, CURLOPT_PASSWORD, password.constData());
@@ -125,6 +128,12 @@ SmtpSender::Attempt SmtpSender::send(const QString &from, const QString &to, con
         error += QStringLiteral(": ") + QString::fromUtf8(reason);
     if (reply > 0)
         error += QStringLiteral(" (SMTP %1)").arg(reply);
+    if (code == CURLE_PEER_FAILED_VERIFICATION) // curl's wording alone does not say what to do
+        error += QStringLiteral("; the SMTP server's certificate was refused: not signed by a CA in %1, "
+                                "expired, or not made for %2")
+                     .arg(m_settings.caFile.isEmpty() ? QStringLiteral("the system's trust store (see SMTP_CA_FILE)")
+                                                      : m_settings.caFile,
+                          m_settings.host);
     if (code == CURLE_ABORTED_BY_CALLBACK)
         return {Outcome::Aborted, error};
     return {isSessionFailure(code) ? Outcome::ServerDown : Outcome::Failed, error};

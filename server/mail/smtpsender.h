@@ -1,6 +1,8 @@
 #pragma once
 // Hands one message to an SMTP server with libcurl: smtp:// with STARTTLS required
-// (JOXAI_SMTP_SECURITY=starttls), smtps:// (tls) or plain (none); AUTH when a user is set.
+// (JOXAI_SMTP_SECURITY=starttls), smtps:// (tls) or plain (none); AUTH when a user is set, and
+// with starttls/tls only once TLS is up. The server's certificate is checked against the system's
+// trust store, or against SMTP_CA_FILE (a bank's private CA) when that is set.
 // Blocking, so it runs on the mail thread only; a time-out bounds every attempt and an abort
 // check lets shutdown cut a transfer short.
 
@@ -18,6 +20,7 @@ struct SmtpSettings
     QString user;
     QString password;
     QString security = QStringLiteral("starttls"); // starttls | tls | none
+    QString caFile; // PEM file of the CA(s) to trust instead of the system's bundle; empty: system
     int timeoutSeconds = 30;
 };
 

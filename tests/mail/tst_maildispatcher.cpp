@@ -2,13 +2,20 @@
 // on one outbox deliver every mail exactly once; shutdown in the middle of a send leaves the mail
 // pending and untouched (sent later, once); an impossible address fails at once; a mail that
 // keeps failing is marked failed after the configured number of attempts; STARTTLS and TLS never
-// fall back to clear text.
+// fall back to clear text. Over STARTTLS and implicit TLS (a sink with a certificate from a CA made
+// for the test, trusted through SMTP_CA_FILE) mail arrives encrypted and the login goes only over
+// TLS; a certificate the sender does not trust is refused before any credential leaves.
 
 #include "server/mail/maildispatcher.h"
 #include "server/storage/database.h"
 #include "server/storage/mailoutboxstore.h"
 #include "tests/support/smtpsinkprocess.h"
+#include "tests/support/testcertificates.h"
 #include "tests/support/testdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMutex>
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -33,7 +40,43 @@ MailDispatcher::Options optionsFor(quint16 port)
     return o;
 }
 
+// The log lines written while it lives (any thread), passed on to the usual handler as well.
+class LogCapture final
+{
+public:
+    LogCapture()
+    {
+        QMutexLocker lock(&s_mutex);
+        s_lines.clear();
+        s_previous = qInstallMessageHandler(&LogCapture::handle);
+    }
+    ~LogCapture() { qInstallMessageHandler(s_previous); }
+    Q_DISABLE_COPY_MOVE(LogCapture)
+
+    QStringList lines() const
+    {
+        QMutexLocker lock(&s_mutex);
+        return s_lines;
+    }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &text)
+    {
+        {
+            QMutexLocker lock(&s_mutex);
+            s_lines << text;
+        }
+        if (s_previous)
+            s_previous(type, context, text);
+    }
+    static inline QMutex s_mutex;
+    static inline QStringList s_lines;
+    static inline QtMessageHandler s_previous = nullptr;
+};
+
 } // namespace
+
+Q_DECLARE_METATYPE(SmtpSinkProcess::Tls)
 
 class TestMailDispatcher : public QObject
 {
@@ -42,6 +85,25 @@ class TestMailDispatcher : public QObject
 private:
     std::unique_ptr<TestDatabase> m_testDb;
     std::unique_ptr<Database> m_db;
+    TestCertificates m_bankCa;     // signs the sink's certificate; the sender trusts it
+    TestCertificates m_strangerCa; // signs nothing the sink shows; trusting it must not help
+
+    SmtpSinkProcess::Options tlsSink(SmtpSinkProcess::Tls tls, bool requireStartTls = false) const
+    {
+        SmtpSinkProcess::Options o;
+        o.user = QStringLiteral("joxai");
+        o.password = QStringLiteral("s3cret-Pässword");
+        o.tls = tls;
+        o.requireStartTls = requireStartTls;
+        o.certificateChain = m_bankCa.chain(QStringLiteral("smtp"));
+        o.privateKey = m_bankCa.key(QStringLiteral("smtp"));
+        return o;
+    }
+
+    static QString securityFor(SmtpSinkProcess::Tls tls)
+    {
+        return tls == SmtpSinkProcess::Tls::Implicit ? QStringLiteral("tls") : QStringLiteral("starttls");
+    }
 
     QList<OutboxRow> rows()
     {
@@ -79,6 +141,17 @@ private:
     static bool sent(const OutboxRow &r) { return r.status == QLatin1String("sent"); }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QString why = m_bankCa.createAuthority();
+        if (why.isEmpty())
+            why = m_bankCa.issue(QStringLiteral("smtp"), QDateTime::currentDateTimeUtc().addSecs(-3600),
+                                 QDateTime::currentDateTimeUtc().addDays(1));
+        if (why.isEmpty())
+            why = m_strangerCa.createAuthority();
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
+
     void init()
     {
         m_testDb = std::make_unique<TestDatabase>();
@@ -211,6 +284,108 @@ private Q_SLOTS:
         QCOMPARE(r.status, QStringLiteral("pending"));
         QVERIFY2(r.lastError.contains(QStringLiteral("SSL"), Qt::CaseInsensitive), qPrintable(r.lastError));
         QCOMPARE(sink.messages().size(), 0);
+    }
+
+    void mailArrivesOverTlsAndTheLoginOnlyAfterIt_data()
+    {
+        QTest::addColumn<SmtpSinkProcess::Tls>("tls");
+        QTest::addColumn<bool>("requireStartTls");
+        // "offered": the sink would take AUTH and mail in clear text too, so only the sender's own
+        // insistence on STARTTLS keeps the password encrypted.
+        QTest::newRow("starttls offered") << SmtpSinkProcess::Tls::StartTls << false;
+        QTest::newRow("starttls required") << SmtpSinkProcess::Tls::StartTls << true;
+        QTest::newRow("implicit tls") << SmtpSinkProcess::Tls::Implicit << false;
+    }
+
+    void mailArrivesOverTlsAndTheLoginOnlyAfterIt()
+    {
+        QFETCH(SmtpSinkProcess::Tls, tls);
+        QFETCH(bool, requireStartTls);
+        SmtpSinkProcess sink;
+        const quint16 port = SmtpSinkProcess::freePort();
+        const SmtpSinkProcess::Options sinkOptions = tlsSink(tls, requireStartTls);
+        QVERIFY(sink.start(port, sinkOptions));
+        MailDispatcher::Options options = optionsFor(port);
+        options.smtp.security = securityFor(tls);
+        options.smtp.caFile = m_bankCa.path(QStringLiteral("ca.pem"));
+        options.smtp.user = sinkOptions.user;
+        options.smtp.password = sinkOptions.password;
+        enqueue(QStringLiteral("client@example.fr"), QStringLiteral("chiffré"));
+        MailDispatcher dispatcher(*m_db, options);
+        dispatcher.start();
+        QVERIFY2(waitForRows(sent), qPrintable(rows().first().lastError));
+        dispatcher.stop();
+
+        const QList<QJsonObject> got = sink.messages();
+        QCOMPARE(got.size(), 1);
+        const QJsonObject m = got.first();
+        QVERIFY2(m.value(QStringLiteral("tls")).toString().startsWith(QLatin1String("TLSv1.")),
+                 QJsonDocument(m).toJson().constData());
+        QCOMPARE(m.value(QStringLiteral("login")).toString(), sinkOptions.user);
+        QCOMPARE(m.value(QStringLiteral("subject")).toString(), QStringLiteral("chiffré"));
+        QCOMPARE(m.value(QStringLiteral("text")).toString().trimmed(), QStringLiteral("Corps du message n°chiffré"));
+        const QList<QJsonObject> logins = sink.authAttempts();
+        QVERIFY(!logins.isEmpty());
+        for (const QJsonObject &a : logins) {
+            QVERIFY2(a.value(QStringLiteral("tls")).isString(), "credentials arrived over clear text");
+            QCOMPARE(a.value(QStringLiteral("ok")).toBool(), true);
+        }
+        qInfo("delivered over %s", qPrintable(m.value(QStringLiteral("tls")).toString()));
+    }
+
+    void anUntrustedCertificateIsRefused_data()
+    {
+        QTest::addColumn<SmtpSinkProcess::Tls>("tls");
+        QTest::addColumn<bool>("strangerCa");
+        QTest::newRow("starttls, system store") << SmtpSinkProcess::Tls::StartTls << false;
+        QTest::newRow("starttls, another CA") << SmtpSinkProcess::Tls::StartTls << true;
+        QTest::newRow("implicit tls, system store") << SmtpSinkProcess::Tls::Implicit << false;
+        QTest::newRow("implicit tls, another CA") << SmtpSinkProcess::Tls::Implicit << true;
+    }
+
+    void anUntrustedCertificateIsRefused()
+    {
+        // The sink's certificate is real but signed by a CA the sender does not trust: nothing is
+        // sent, not even the login; the mail is retried, then marked failed, and the log says why.
+        QFETCH(SmtpSinkProcess::Tls, tls);
+        QFETCH(bool, strangerCa);
+        SmtpSinkProcess sink;
+        const quint16 port = SmtpSinkProcess::freePort();
+        const SmtpSinkProcess::Options sinkOptions = tlsSink(tls);
+        QVERIFY(sink.start(port, sinkOptions));
+        MailDispatcher::Options options = optionsFor(port);
+        options.smtp.security = securityFor(tls);
+        options.smtp.caFile = strangerCa ? m_strangerCa.path(QStringLiteral("ca.pem")) : QString();
+        options.smtp.user = sinkOptions.user;
+        options.smtp.password = sinkOptions.password;
+        options.smtp.timeoutSeconds = 5;
+        options.maxAttempts = 2;
+        const qint64 id = enqueue(QStringLiteral("client@example.fr"), QStringLiteral("refusé"));
+        LogCapture log;
+        MailDispatcher dispatcher(*m_db, options);
+        dispatcher.start();
+        QVERIFY(waitForRows([](const OutboxRow &r) { return r.status == QLatin1String("failed"); }, 20000));
+        dispatcher.stop();
+
+        const OutboxRow r = rows().first();
+        QCOMPARE(r.attempts, 2);
+        QVERIFY2(r.lastError.contains(QStringLiteral("certificate was refused")), qPrintable(r.lastError));
+        QVERIFY2(r.lastError.contains(strangerCa ? options.smtp.caFile : QStringLiteral("SMTP_CA_FILE")),
+                 qPrintable(r.lastError));
+        QVERIFY(!r.lastError.contains(sinkOptions.password));
+        QCOMPARE(sink.messages().size(), 0);
+        QCOMPARE(sink.authAttempts().size(), 0); // the password never went to the unverified server
+        QCOMPARE(dispatcher.sentCount(), 0);
+        const QStringList lines = log.lines();
+        const auto about = [&](const QString &start) {
+            return std::any_of(lines.begin(), lines.end(), [&](const QString &l) {
+                return l.startsWith(start) && l.contains(QStringLiteral("certificate was refused"));
+            });
+        };
+        QVERIFY2(about(QStringLiteral("mail %1 not sent (attempt 1)").arg(id)), qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(about(QStringLiteral("mail %1 failed 2 times; giving up").arg(id)), qPrintable(lines.join(QLatin1Char('\n'))));
+        for (const QString &l : lines)
+            QVERIFY2(!l.contains(sinkOptions.password), qPrintable(l));
     }
 
     void givesUpAfterTheLastAttempt()

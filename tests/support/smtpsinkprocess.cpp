@@ -23,12 +23,28 @@ quint16 SmtpSinkProcess::freePort()
 
 bool SmtpSinkProcess::start(quint16 port, const QString &user, const QString &password)
 {
+    Options options;
+    options.user = user;
+    options.password = password;
+    return start(port, options);
+}
+
+bool SmtpSinkProcess::start(quint16 port, const Options &options)
+{
     const QString script = qEnvironmentVariable("JOXAI_SOURCE_DIR") + QStringLiteral("/tests/support/smtpsink.py");
     QStringList args{script, QStringLiteral("--port"), QString::number(port), QStringLiteral("--out"), m_dir.path()};
-    if (!user.isEmpty())
-        args << QStringLiteral("--user") << user << QStringLiteral("--password") << password;
+    if (!options.user.isEmpty())
+        args << QStringLiteral("--user") << options.user << QStringLiteral("--password") << options.password;
+    if (options.tls != Tls::None) {
+        args << QStringLiteral("--tls")
+             << (options.tls == Tls::StartTls ? QStringLiteral("starttls") : QStringLiteral("implicit"))
+             << QStringLiteral("--cert") << options.certificateChain << QStringLiteral("--key") << options.privateKey;
+        if (options.requireStartTls)
+            args << QStringLiteral("--require-starttls");
+    }
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.setStandardErrorFile(QProcess::nullDevice()); // aiosmtpd warns about AUTH without TLS
+    // aiosmtpd warns about AUTH without TLS; kept in a file, shown only if the sink fails to start.
+    m_process.setStandardErrorFile(QDir(m_dir.path()).filePath(QStringLiteral("stderr.log")));
     m_process.start(QStringLiteral("/usr/bin/python3"), args);
     if (!m_process.waitForStarted(10000)) {
         qWarning("cannot start the SMTP sink: %s", qPrintable(m_process.errorString()));
@@ -41,7 +57,9 @@ bool SmtpSinkProcess::start(quint16 port, const QString &user, const QString &pa
         out += m_process.readAllStandardOutput();
     }
     if (!out.contains("READY")) {
-        qWarning("the SMTP sink did not come up on port %u", unsigned(port));
+        QFile log(QDir(m_dir.path()).filePath(QStringLiteral("stderr.log")));
+        const QByteArray why = log.open(QIODevice::ReadOnly) ? log.readAll().right(2000) : QByteArray();
+        qWarning("the SMTP sink did not come up on port %u: %s", unsigned(port), why.constData());
         stop();
         return false;
     }
@@ -68,6 +86,18 @@ QList<QJsonObject> SmtpSinkProcess::messages() const
         if (f.open(QIODevice::ReadOnly))
             out << QJsonDocument::fromJson(f.readAll()).object();
     }
+    return out;
+}
+
+QList<QJsonObject> SmtpSinkProcess::authAttempts() const
+{
+    QList<QJsonObject> out;
+    QFile f(QDir(m_dir.path()).filePath(QStringLiteral("auth.jsonl")));
+    if (!f.open(QIODevice::ReadOnly))
+        return out; // no AUTH yet
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (!line.trimmed().isEmpty())
+            out << QJsonDocument::fromJson(line).object();
     return out;
 }
 

@@ -75,6 +75,7 @@ private Q_SLOTS:
         QTest::newRow("ai retries negative") << "JOXAI_AI_MAX_RETRIES" << "-1";
         QTest::newRow("ai stream not a flag") << "JOXAI_AI_STREAM" << "maybe";
         QTest::newRow("ai max tokens tiny") << "JOXAI_AI_MAX_TOKENS" << "1";
+        QTest::newRow("smtp ca file missing") << "SMTP_CA_FILE" << "/nonexistent/joxai-smtp-ca.pem";
     }
 
     void badValuesNameTheSetting()
@@ -89,6 +90,25 @@ private Q_SLOTS:
         QVERIFY(!c.error().detail.contains(QLatin1Char('\n')));
         if (name == QLatin1String("SECRET_KEY"))
             QVERIFY(!c.error().detail.contains(value)); // secrets are never echoed
+    }
+
+    void smtpCaFileIsTakenWhenReadable()
+    {
+        const QString ca = m_dir.filePath(QStringLiteral("smtp-ca.pem"));
+        QFile f(ca);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("-----BEGIN CERTIFICATE-----\n");
+        f.close();
+        auto c = ConfigLoader::load(env({{"SMTP_CA_FILE", ca}}), {});
+        QVERIFY2(c.ok(), c.ok() ? "" : qPrintable(c.error().detail));
+        QCOMPARE(c->smtpCaFile, ca);
+        auto none = ConfigLoader::load(env({}), {});
+        QVERIFY(none.ok());
+        QVERIFY(none->smtpCaFile.isEmpty()); // the system's trust store
+        auto folder = ConfigLoader::load(env({{"SMTP_CA_FILE", m_dir.path()}}), {});
+        QVERIFY(!folder.ok());
+        QVERIFY2(folder.error().detail.startsWith(QStringLiteral("SMTP_CA_FILE")), qPrintable(folder.error().detail));
+        QFile::remove(ca);
     }
 
     void postgresUrlsAreParsed()
