@@ -7,6 +7,7 @@
 #include "server/assistant/retriever.h"
 #include "server/auth/cryptoutil.h"
 #include "server/auth/identitytoken.h"
+#include "server/mail/transcriptmail.h"
 #include "server/services/chatevents.h"
 #include "server/services/escalationservice.h"
 #include "server/services/settingdefinitions.h"
@@ -63,15 +64,6 @@ QList<AssistantTurn> turnsOf(const QList<ChatMessage> &messages, qint64 skipId)
             turns << AssistantTurn{m.sender, m.body};
     }
     return turns;
-}
-
-QString transcriptText(const QList<ChatMessage> &messages)
-{
-    QString text;
-    for (const ChatMessage &m : messages)
-        text += SqlSession::isoTime(m.createdAt) + QLatin1Char(' ') + m.sender + QStringLiteral(": ") + m.body
-                + QLatin1Char('\n');
-    return text;
 }
 
 } // namespace
@@ -421,8 +413,8 @@ Result<Conversation> ChatService::close(SqlSession &s, const QString &publicId, 
             auto all = ConversationStore::messagesAfter(s, c.id, 0, false, PageRequest{100000, 0});
             if (!all)
                 return all.error();
-            auto queued = MailOutboxStore::enqueue(s, transcriptTo, QStringLiteral("Your conversation with JoxAI Support"),
-                                                   transcriptText(all->items), c.id);
+            auto queued = MailOutboxStore::enqueue(s, transcriptTo, TranscriptMail::subject(c.language),
+                                                   TranscriptMail::body(c.language, all->items), c.id);
             if (!queued)
                 return queued.error();
         }

@@ -1,7 +1,8 @@
 // E-mail delivery end to end on both databases: a real joxai-server (in this process) with its
 // mail outbox sent through libcurl to a real SMTP server (aiosmtpd on a loopback port). The
 // escalation alert to supervisors, the assignment to the agent and the transcript to the
-// customer arrive with the right envelope, headers and UTF-8 text; an SMTP outage keeps every
+// customer (in the conversation's language, English by default) arrive with the right envelope,
+// headers and UTF-8 text; an SMTP outage keeps every
 // mail (attempts, last error, back-off) and, once SMTP is back, each is delivered exactly once;
 // no SMTP configured keeps the outbox untouched; AUTH uses the configured login.
 
@@ -207,24 +208,68 @@ private Q_SLOTS:
         QCOMPARE(sink.messages().size(), 4);
     }
 
-    void transcriptOnCloseReachesTheCustomer()
+    void transcriptOnCloseReachesTheCustomerInTheirLanguage_data()
     {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("question");
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("introduction");
+        QTest::addColumn<QStringList>("labels"); // customer, assistant, system
+        const QString fr = QStringLiteral("Votre échange avec le service client JoxAI");
+        const QString frIntro = QStringLiteral("Voici la transcription de votre échange avec le service client JoxAI");
+        const QStringList frLabels{QStringLiteral("Vous"), QStringLiteral("Assistant IA"), QStringLiteral("Information")};
+        const QString en = QStringLiteral("Your conversation with JoxAI Support");
+        const QString enIntro = QStringLiteral("Here is the transcript of your conversation with JoxAI Support");
+        const QStringList enLabels{QStringLiteral("You"), QStringLiteral("AI assistant"), QStringLiteral("Notice")};
+        const QString frQuestion = QStringLiteral("Où se trouve l'agence la plus proche ? Merci d'avance");
+        const QString enQuestion = QStringLiteral("Where is the nearest branch? Thanks");
+        QTest::newRow("fr") << QStringLiteral("fr") << frQuestion << fr << frIntro << frLabels;
+        QTest::newRow("fr-CA") << QStringLiteral("fr-CA") << frQuestion << fr << frIntro << frLabels;
+        QTest::newRow("en") << QStringLiteral("en") << enQuestion << en << enIntro << enLabels;
+        QTest::newRow("de falls back to English") << QStringLiteral("de") << enQuestion << en << enIntro << enLabels;
+    }
+
+    void transcriptOnCloseReachesTheCustomerInTheirLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, question);
+        QFETCH(QString, subject);
+        QFETCH(QString, introduction);
+        QFETCH(QStringList, labels);
         SmtpSinkProcess sink;
         const quint16 port = SmtpSinkProcess::freePort();
         QVERIFY(sink.start(port));
         Branch b;
         QVERIFY(openBranch(b, smtpOn(port)));
         ChatCustomer customer(*b.http);
-        QCOMPARE(customer.start(QStringLiteral("fr"), {{QStringLiteral("customer_email"), QStringLiteral("helene@example.fr")}}).status,
+        QCOMPARE(customer.start(language, {{QStringLiteral("customer_email"), QStringLiteral("helene@example.fr")}}).status,
                  201);
-        QCOMPARE(customer.say(QStringLiteral("Où se trouve l'agence la plus proche ? Merci d'avance")).status, 200);
+        QCOMPARE(customer.say(question).status, 200);
         QCOMPARE(customer.close({{QStringLiteral("send_transcript"), true}}).status, 200);
         QVERIFY(sink.waitForMessages(1));
         const QJsonObject m = sink.messages().first();
         QCOMPARE(m.value(QStringLiteral("rcpt_tos")).toArray(), QJsonArray{QStringLiteral("helene@example.fr")});
-        QCOMPARE(m.value(QStringLiteral("subject")).toString(), QStringLiteral("Your conversation with JoxAI Support"));
+        // Decoded by Python's e-mail package: the RFC 2047 words give back the accents exactly.
+        QCOMPARE(m.value(QStringLiteral("subject")).toString(), subject);
+
+        // On the wire the Subject header is 7-bit: encoded-words when it has accents, as is otherwise.
+        const QByteArray raw = QByteArray::fromBase64(m.value(QStringLiteral("raw_base64")).toString().toLatin1());
+        const qsizetype at = raw.indexOf("\r\nSubject: ");
+        QVERIFY(at >= 0);
+        QByteArray header = raw.mid(at + 2);
+        header.truncate(header.indexOf("\r\nMessage-ID:"));
+        for (char c : header)
+            QVERIFY2(uchar(c) < 0x80, header.constData());
+        QCOMPARE(header.contains("=?UTF-8?B?"), subject.contains(QChar(0xe9)));
+
         const QString text = m.value(QStringLiteral("text")).toString();
-        QVERIFY2(text.contains(QStringLiteral("Où se trouve l'agence la plus proche ? Merci d'avance")), qPrintable(text));
+        QVERIFY2(text.contains(introduction), qPrintable(text));
+        QVERIFY2(text.contains(labels.at(0) + QStringLiteral(": ") + question), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Z ") + labels.at(1) + QStringLiteral(": ")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Z ") + labels.at(2) + QStringLiteral(": ")), qPrintable(text));
+        for (const QString &internalName : {QStringLiteral("Z customer: "), QStringLiteral("Z assistant: "),
+                                            QStringLiteral("Z system: ")})
+            QVERIFY2(!text.contains(internalName), qPrintable(text)); // no internal sender names
         QVERIFY(waitForOutbox(*b.server, [](const OutboxRow &r) { return r.status == QLatin1String("sent"); }, 1));
         QCOMPARE(normalised(text), normalised(outbox(*b.server).first().body));
     }
