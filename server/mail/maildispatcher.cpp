@@ -101,6 +101,10 @@ void MailDispatcher::loop()
                                                                                       : QStringLiteral("over TLS"))
                              << (m_options.smtp.user.isEmpty() ? QStringLiteral("without login")
                                                                : QStringLiteral("as ") + m_options.smtp.user);
+    if (sendsPasswordInClear(m_options.smtp))
+        qCWarning(lcMail).noquote() << "JOXAI_SMTP_SECURITY=none: the SMTP password for" << m_options.smtp.user
+                                    << "goes to" << m_options.smtp.host
+                                    << "unencrypted; use starttls or tls unless that network is trusted";
     while (!m_stopping) {
         {
             SqlSession s = m_db.session(); // this thread's own connection, dropped when the thread ends

@@ -1,5 +1,7 @@
 #include "server/mail/smtpsender.h"
 
+#include <QHostAddress>
+
 #include <QUrl>
 
 #include <curl/curl.h>
@@ -137,6 +139,17 @@ SmtpSender::Attempt SmtpSender::send(const QString &from, const QString &to, con
     if (code == CURLE_ABORTED_BY_CALLBACK)
         return {Outcome::Aborted, error};
     return {isSessionFailure(code) ? Outcome::ServerDown : Outcome::Failed, error};
+}
+
+bool sendsPasswordInClear(const SmtpSettings &settings)
+{
+    if (settings.security != QLatin1String("none") || settings.user.isEmpty())
+        return false;
+    const QString host = settings.host.trimmed().toLower();
+    if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost")))
+        return false;
+    const QHostAddress address(host.startsWith(QLatin1Char('[')) ? host.mid(1, host.size() - 2) : host);
+    return address.isNull() || !address.isLoopback();
 }
 
 } // namespace joxai

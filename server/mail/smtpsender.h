@@ -24,6 +24,11 @@ struct SmtpSettings
     int timeoutSeconds = 30;
 };
 
+// A login in clear text to a server that is not this machine (JOXAI_SMTP_SECURITY=none with a
+// user): the password crosses the network readable. Allowed, since some relays inside a bank's
+// network are plain, but worth a warning at start.
+bool sendsPasswordInClear(const SmtpSettings &settings);
+
 class SmtpSender final
 {
 public:
