@@ -1,9 +1,11 @@
 #include "server/api/chatroutes.h"
 
 #include "server/api/jsoninput.h"
+#include "server/api/pendingchatmessages.h"
 #include "server/assistant/assistant.h"
 #include "server/auth/ratelimiter.h"
 #include "server/realtime/eventbus.h"
+#include "server/services/chatanswer.h"
 #include "server/services/chatservice.h"
 #include "server/storage/database.h"
 
@@ -30,14 +32,6 @@ bool isLanguageTag(const QString &tag)
     return bcp47.match(tag).hasMatch();
 }
 
-QJsonArray sourcesJson(const QList<SourceRef> &sources)
-{
-    QJsonArray out;
-    for (const SourceRef &s : sources)
-        out.append(QJsonObject{{QStringLiteral("id"), s.id}, {QStringLiteral("title"), s.title}});
-    return out;
-}
-
 QJsonObject transcriptItem(const ChatMessage &m)
 {
     QJsonObject o{{QStringLiteral("id"), m.id},
@@ -49,16 +43,10 @@ QJsonObject transcriptItem(const ChatMessage &m)
     return o;
 }
 
-QJsonObject outcomeJson(const ChatOutcome &o)
+// A repeat of an answered keyed message gets the first attempt's answer as it was stored.
+HttpResponse outcomeResponse(const ChatOutcome &o)
 {
-    return {{QStringLiteral("conversation_id"), o.conversation.publicId},
-            {QStringLiteral("message_id"), o.messageId},
-            {QStringLiteral("response"), o.response ? QJsonValue(o.response->body) : QJsonValue()},
-            {QStringLiteral("response_id"), o.response ? QJsonValue(o.response->id) : QJsonValue()},
-            {QStringLiteral("status"), o.conversation.status},
-            {QStringLiteral("escalated"), o.escalated},
-            {QStringLiteral("fallback"), o.fallback},
-            {QStringLiteral("sources"), sourcesJson(o.sources)}};
+    return HttpResponse::json(200, o.replayed ? *o.replayed : ChatAnswer::toJson(o));
 }
 
 QJsonObject conversationState(const Conversation &c)
@@ -88,13 +76,26 @@ Error invalidConversation()
                        QStringLiteral("No such conversation, or the session token does not open it."));
 }
 
-void postMessage(const ApiContext &ctx, const ApiRequest &req, const ApiReply &reply)
+void postMessage(const ApiContext &ctx, const std::shared_ptr<PendingChatMessages> &pending, const ApiRequest &req,
+                 const ApiReply &reply)
 {
     auto in = JsonInput::parse(req.body);
     if (!in)
         return reply.error(in.error());
     const auto conversationId = in->string(QStringLiteral("conversation_id"), true, 64);
     const auto message = in->string(QStringLiteral("message"), true, ChatService::kMaxMessageLength);
+    // The retry key is a body field, not an Idempotency-Key header: the widget's socket and
+    // polling fallback already speak JSON, and the key belongs to the message, like its text.
+    // Checked as sent (not trimmed): the key is an identifier, compared byte for byte.
+    QString clientMessageId;
+    if (in->has(QStringLiteral("client_message_id"))) {
+        const QJsonValue key = in->object().value(QStringLiteral("client_message_id"));
+        if (key.isString() && ChatService::isClientMessageId(key.toString()))
+            clientMessageId = key.toString();
+        else
+            in->addProblem(QStringLiteral("client_message_id"),
+                           QStringLiteral("must be a string of 1 to 64 characters from A-Z, a-z, 0-9, _ and -"));
+    }
     if (!in->ok())
         return reply.error(in->error());
     const QString publicId = conversationId->toLower();
@@ -116,31 +117,38 @@ void postMessage(const ApiContext &ctx, const ApiRequest &req, const ApiReply &r
     const QString text = *message;
     Database &db = ctx.db;
     EventBus *bus = &ctx.bus;
+    // A repeat of a keyed message still being answered waits for that answer (see PendingChatMessages).
+    const QString pendingKey = clientMessageId.isEmpty()
+        ? QString()
+        : publicId + QLatin1Char('\n') + token + QLatin1Char('\n') + clientMessageId;
+    std::shared_ptr<PendingChatMessages::Attempt> attempt = pending->begin(pendingKey, reply);
+    if (!attempt)
+        return;
     db.run<Step>(
         reply.context(),
-        [&chat, &assistant, publicId, token, text](SqlSession &s) -> Result<Step> {
+        [&chat, &assistant, publicId, token, text, clientMessageId](SqlSession &s) -> Result<Step> {
             if (assistant.answersOnWorker()) {
                 // The message and its reply in one commit: a 503 leaves neither behind.
                 auto outcome = chat.answerOnWorker(
                     s, publicId, token, text, [&assistant](const AssistantRequest &request) {
                         return assistant.answerLocally(request);
-                    });
+                    }, clientMessageId);
                 if (!outcome)
                     return outcome.error();
                 return Step(outcome.value());
             }
-            auto turn = chat.acceptMessage(s, publicId, token, text);
+            auto turn = chat.acceptMessage(s, publicId, token, text, true, clientMessageId);
             if (!turn)
                 return turn.error();
             if (!turn->needsReply)
                 return Step(ChatService::withoutReply(turn.value()));
             return Step(turn.value());
         },
-        [reply, &chat, &assistant, &db, bus](Result<Step> step) {
+        [attempt, reply, &chat, &assistant, &db, bus](Result<Step> step) {
             if (!step)
-                return reply.error(step.error());
+                return attempt->send(HttpResponse::error(step.error()));
             if (auto *done = std::get_if<ChatOutcome>(&step.value())) {
-                reply.json(200, outcomeJson(*done));
+                attempt->send(outcomeResponse(*done));
                 if (done->raisedEvents)
                     bus->kick();
                 return;
@@ -148,16 +156,16 @@ void postMessage(const ApiContext &ctx, const ApiRequest &req, const ApiReply &r
             // A remote provider answers on this (the main) thread; the reply is then stored on the pool.
             const CustomerTurn turn = std::get<CustomerTurn>(step.value());
             QPointer<QObject> context(reply.context());
-            assistant.answer(turn.request, [reply, &chat, &db, bus, turn, context](AssistantReply answer) {
+            assistant.answer(turn.request, [attempt, &chat, &db, bus, turn, context](AssistantReply answer) {
                 if (!context)
                     return;
                 db.run<ChatOutcome>(
                     context,
                     [&chat, turn, answer](SqlSession &s) { return chat.recordReply(s, turn, answer); },
-                    [reply, bus](Result<ChatOutcome> outcome) {
+                    [attempt, bus](Result<ChatOutcome> outcome) {
                         if (!outcome)
-                            return reply.error(outcome.error());
-                        reply.json(200, outcomeJson(outcome.value()));
+                            return attempt->send(HttpResponse::error(outcome.error()));
+                        attempt->send(outcomeResponse(outcome.value()));
                         if (outcome->raisedEvents)
                             bus->kick();
                     });
@@ -200,8 +208,9 @@ void installChatRoutes(Router &router, const ApiContext &ctx)
         });
     }, RouteOptions{false, QStringLiteral("chat_start"), Gate::All});
 
-    router.add("POST", base + QStringLiteral("/message"), [&ctx](const ApiRequest &req, const ApiReply &reply) {
-        postMessage(ctx, req, reply);
+    router.add("POST", base + QStringLiteral("/message"),
+               [&ctx, pending = std::make_shared<PendingChatMessages>()](const ApiRequest &req, const ApiReply &reply) {
+        postMessage(ctx, pending, req, reply);
     });
 
     router.add("GET", base + QStringLiteral("/{conversation_id:str}/messages"),

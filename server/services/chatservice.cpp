@@ -8,10 +8,12 @@
 #include "server/auth/cryptoutil.h"
 #include "server/auth/identitytoken.h"
 #include "server/mail/transcriptmail.h"
+#include "server/services/chatanswer.h"
 #include "server/services/chatevents.h"
 #include "server/services/escalationservice.h"
 #include "server/services/settingdefinitions.h"
 #include "server/services/settingsservice.h"
+#include "server/storage/clientmessagestore.h"
 #include "server/storage/customerstore.h"
 #include "server/storage/mailoutboxstore.h"
 
@@ -32,6 +34,46 @@ Error closedConversation()
 {
     return Error::make(ErrorKind::Conflict, QStringLiteral("conversation_closed"),
                        QStringLiteral("This conversation is closed; start a new one."));
+}
+
+Error keyReusedForOtherText()
+{
+    return Error::make(ErrorKind::Conflict, QStringLiteral("idempotency_conflict"),
+                       QStringLiteral("This client_message_id was already used for a different message in this "
+                                      "conversation; use a new one for a new message."));
+}
+
+Error keyInProgress()
+{
+    Error e = Error::make(ErrorKind::Conflict, QStringLiteral("idempotency_in_progress"),
+                          QStringLiteral("This message is being answered by an earlier attempt; send it again shortly."));
+    e.retryAfterSeconds = 1;
+    return e;
+}
+
+// The earlier attempt stored under the turn's key, if any; 409 when the customer's text differs.
+Result<std::optional<KeyedMessage>> earlierAttempt(SqlSession &s, const CustomerTurn &turn)
+{
+    auto found = ClientMessageStore::find(s, turn.conversation.id, turn.customerMessage.clientMessageId);
+    if (!found)
+        return found.error();
+    if (found->has_value() && found->value().message.body != turn.customerMessage.body)
+        return keyReusedForOtherText();
+    return found;
+}
+
+// Keeps the answer a keyed message got, in the transaction storing it, for its repeats.
+Status keepAnswer(SqlSession &s, const ChatOutcome &outcome, const ChatMessage &customerMessage)
+{
+    if (customerMessage.clientMessageId.isEmpty())
+        return success();
+    auto recorded = ClientMessageStore::recordAnswer(s, customerMessage.id, ChatAnswer::toJson(outcome));
+    if (!recorded)
+        return recorded.error();
+    if (!recorded.value()) // another attempt answered it first: afterRace replays that answer
+        return Error::make(ErrorKind::Conflict, QStringLiteral("conflict"),
+                           QStringLiteral("This message was answered by another attempt."));
+    return success();
 }
 
 QByteArray tokenHash(const QString &token)
@@ -77,6 +119,12 @@ QString ChatService::normalizedLanguage(const QString &language)
 {
     const QString primary = language.section(QLatin1Char('-'), 0, 0).section(QLatin1Char('_'), 0, 0).toLower();
     return primary.isEmpty() ? QStringLiteral("en") : primary;
+}
+
+bool ChatService::isClientMessageId(const QString &key)
+{
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    return allowed.match(key).hasMatch();
 }
 
 bool ChatService::isConversationId(const QString &publicId)
@@ -156,19 +204,34 @@ Result<Conversation> ChatService::open(SqlSession &s, const QString &publicId, c
 }
 
 Result<CustomerTurn> ChatService::readTurn(SqlSession &s, const QString &publicId,
-    const QString &sessionToken, const QString &text, Intent &intent, EscalationDecision &now) const
+    const QString &sessionToken, const QString &text, const QString &clientMessageId, Intent &intent,
+    EscalationDecision &now) const
 {
     auto opened = open(s, publicId, sessionToken);
     if (!opened)
         return opened.error();
-    if (opened->status == QLatin1String("closed"))
-        return closedConversation();
 
     CustomerTurn turn;
     turn.conversation = opened.value();
     turn.customerMessage.conversationId = turn.conversation.id;
     turn.customerMessage.sender = QStringLiteral("customer");
     turn.customerMessage.body = Redactor::mask(text);
+    turn.customerMessage.clientMessageId = clientMessageId;
+    if (!clientMessageId.isEmpty()) {
+        auto earlier = earlierAttempt(s, turn);
+        if (!earlier)
+            return earlier.error();
+        if (earlier->has_value()) {
+            // Answered: the same answer again, even if the conversation has closed since.
+            if (earlier->value().answer) {
+                turn.replayed = earlier->value().answer;
+                return turn;
+            }
+            turn.customerMessage = earlier->value().message; // cut short before its reply: answer it now
+        }
+    }
+    if (turn.conversation.status == QLatin1String("closed"))
+        return closedConversation();
     const bool withAssistant = turn.conversation.status == QLatin1String("bot");
     intent = withAssistant ? IntentClassifier::classify(turn.customerMessage.body) : Intent::None;
     now = withAssistant ? EscalationPolicy::beforeReply(
@@ -190,15 +253,18 @@ bool assistantAnswers(const CustomerTurn &turn, const EscalationDecision &now)
 Result<CustomerTurn> ChatService::storeWithoutReply(
     SqlSession &s, CustomerTurn turn, const EscalationDecision &now) const
 {
+    const CustomerTurn before = turn;
     auto stored = s.transaction<bool>([&]() -> Result<bool> {
-        auto message = ConversationStore::addMessage(s, turn.customerMessage);
+        auto message = storeCustomerMessage(s, turn);
         if (!message)
             return message.error();
-        turn.customerMessage = message.value();
+        turn = message.value();
         if (!now.escalate) {
             // A person has it (or it waits for one): they see the message live.
             if (auto e = ChatEvents::messageCreated(s, turn.conversation, turn.customerMessage); !e)
                 return e.error();
+            if (auto kept = keepAnswer(s, withoutReply(turn), turn.customerMessage); !kept)
+                return kept.error();
             return true;
         }
         auto escalated = m_escalation.escalate(s, turn.conversation, now.reason, now.priority);
@@ -207,10 +273,12 @@ Result<CustomerTurn> ChatService::storeWithoutReply(
         turn.conversation = escalated->conversation;
         turn.notice = escalated->notice;
         turn.escalated = true;
+        if (auto kept = keepAnswer(s, withoutReply(turn), turn.customerMessage); !kept)
+            return kept.error();
         return true;
     });
     if (!stored)
-        return stored.error();
+        return afterRace(s, before, stored.error());
     return turn;
 }
 
@@ -219,29 +287,32 @@ Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &pu
 {
     Intent intent = Intent::None;
     EscalationDecision now;
-    auto turn = readTurn(s, publicId, sessionToken, text, intent, now);
+    auto turn = readTurn(s, publicId, sessionToken, text, clientMessageId, intent, now);
     if (!turn)
         return turn.error();
+    if (turn->replayed)
+        return turn;
     if (!assistantAnswers(turn.value(), now))
         return storeWithoutReply(s, std::move(turn.value()), now);
     // The customer's message is committed before anything answers it (a remote provider answers
     // later, on another thread); alone it is one statement, committed by itself.
-    auto message = ConversationStore::addMessage(s, turn->customerMessage);
+    auto message = storeCustomerMessage(s, turn.value());
     if (!message)
-        return message.error();
-    turn->customerMessage = message.value();
-    return prepareRequest(s, std::move(turn.value()), intent, withHistory);
+        return afterRace(s, turn.value(), message.error());
+    return prepareRequest(s, std::move(message.value()), intent, withHistory);
 }
 
 Result<ChatOutcome> ChatService::answerOnWorker(SqlSession &s, const QString &publicId,
     const QString &sessionToken, const QString &text,
-    const std::function<AssistantReply(const AssistantRequest &)> &answer) const
+    const std::function<AssistantReply(const AssistantRequest &)> &answer, const QString &clientMessageId) const
 {
     Intent intent = Intent::None;
     EscalationDecision now;
-    auto turn = readTurn(s, publicId, sessionToken, text, intent, now);
+    auto turn = readTurn(s, publicId, sessionToken, text, clientMessageId, intent, now);
     if (!turn)
         return turn.error();
+    if (turn->replayed)
+        return withoutReply(turn.value());
     if (!assistantAnswers(turn.value(), now)) {
         auto stored = storeWithoutReply(s, std::move(turn.value()), now);
         if (!stored)
@@ -254,13 +325,48 @@ Result<ChatOutcome> ChatService::answerOnWorker(SqlSession &s, const QString &pu
     if (!prepared)
         return prepared.error();
     const AssistantReply reply = answer(prepared->request);
-    return s.transaction<ChatOutcome>([&]() -> Result<ChatOutcome> {
-        auto message = ConversationStore::addMessage(s, prepared->customerMessage);
+    auto outcome = s.transaction<ChatOutcome>([&]() -> Result<ChatOutcome> {
+        auto message = storeCustomerMessage(s, prepared.value());
         if (!message)
             return message.error();
-        prepared->customerMessage = message.value();
-        return storeReply(s, prepared.value(), reply);
+        return storeReply(s, message.value(), reply);
     });
+    if (outcome)
+        return outcome;
+    auto raced = afterRace(s, prepared.value(), outcome.error());
+    if (!raced)
+        return raced.error();
+    return withoutReply(raced.value());
+}
+
+Result<CustomerTurn> ChatService::storeCustomerMessage(SqlSession &s, CustomerTurn turn)
+{
+    if (turn.customerMessage.id != 0)
+        return turn;
+    auto message = ConversationStore::addMessage(s, turn.customerMessage);
+    if (!message)
+        return message.error();
+    turn.customerMessage = message.value();
+    return turn;
+}
+
+Result<CustomerTurn> ChatService::afterRace(SqlSession &s, CustomerTurn turn, const Error &failure)
+{
+    // A keyed message conflicts when a racing attempt inserted it first (the unique index) or
+    // answered it first (keepAnswer); the transaction that failed is rolled back, so this reads
+    // what the winner committed.
+    if (failure.kind != ErrorKind::Conflict || failure.code != QLatin1String("conflict")
+        || turn.customerMessage.clientMessageId.isEmpty())
+        return failure;
+    auto earlier = earlierAttempt(s, turn);
+    if (!earlier)
+        return earlier.error();
+    if (!earlier->has_value())
+        return failure;
+    if (!earlier->value().answer)
+        return keyInProgress();
+    turn.replayed = earlier->value().answer;
+    return turn;
 }
 
 Result<CustomerTurn> ChatService::prepareRequest(SqlSession &s, CustomerTurn turn, Intent intent, bool withHistory)
@@ -286,7 +392,13 @@ Result<CustomerTurn> ChatService::prepareRequest(SqlSession &s, CustomerTurn tur
 
 Result<ChatOutcome> ChatService::recordReply(SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const
 {
-    return s.transaction<ChatOutcome>([&]() { return storeReply(s, turn, reply); });
+    auto outcome = s.transaction<ChatOutcome>([&]() { return storeReply(s, turn, reply); });
+    if (outcome)
+        return outcome;
+    auto raced = afterRace(s, turn, outcome.error());
+    if (!raced)
+        return raced.error();
+    return withoutReply(raced.value());
 }
 
 Result<ChatOutcome> ChatService::storeReply(
@@ -321,6 +433,8 @@ Result<ChatOutcome> ChatService::storeReply(
         c = escalated->conversation;
         out.escalated = true;
         out.raisedEvents = true;
+        if (auto kept = keepAnswer(s, out, turn.customerMessage); !kept)
+            return kept.error();
         return out;
     }
     if (reply.fallback && !c.aiFallback) {
@@ -333,6 +447,8 @@ Result<ChatOutcome> ChatService::storeReply(
         if (auto updated = ConversationStore::setUnansweredStreak(s, c.id, streak); !updated)
             return updated.error();
     }
+    if (auto kept = keepAnswer(s, out, turn.customerMessage); !kept)
+        return kept.error();
     return out;
 }
 
@@ -343,7 +459,9 @@ ChatOutcome ChatService::withoutReply(const CustomerTurn &turn)
     out.messageId = turn.customerMessage.id;
     out.response = turn.notice;
     out.escalated = turn.escalated;
-    out.raisedEvents = true; // the escalation's events, or the message for the person who has it
+    out.replayed = turn.replayed;
+    // The escalation's events, or the message for the person who has it; a replay raised none.
+    out.raisedEvents = !turn.replayed;
     return out;
 }
 

@@ -42,6 +42,7 @@ struct CustomerTurn
     AssistantRequest request;
     bool escalated = false;       // escalated before any reply (a person was asked for, a lost card, ...)
     std::optional<ChatMessage> notice; // the system message telling the customer about the escalation
+    std::optional<QJsonObject> replayed; // a repeat of a keyed message already answered: that answer
 };
 
 // The answer to POST /chat/message.
@@ -54,6 +55,7 @@ struct ChatOutcome
     QList<SourceRef> sources;
     bool fallback = false;
     bool raisedEvents = false;    // committed events: the EventBus should deliver them
+    std::optional<QJsonObject> replayed; // a repeat of a keyed message: the first attempt's answer, sent as is
 };
 
 class ChatService final
@@ -70,8 +72,13 @@ public:
     // conversation it also decides on an immediate escalation, or prepares the assistant's request
     // (retrieval, recent history). 409 conversation_closed for a closed conversation.
     // `withHistory`: load the recent turns for a provider that reads them (remote ones).
+    // `clientMessageId` (optional) is the customer's retry key: a repeat of a stored message is not
+    // stored again but replayed (`replayed`, when it has its answer) or answered now (when the
+    // first attempt was cut short before the reply); 409 idempotency_conflict when its text
+    // differs, 409 idempotency_in_progress when another attempt is storing it this very moment.
     Result<CustomerTurn> acceptMessage(SqlSession &s, const QString &publicId, const QString &sessionToken,
-                                       const QString &text, bool withHistory = true) const;
+                                       const QString &text, bool withHistory = true,
+                                       const QString &clientMessageId = {}) const;
     // Stores the assistant's reply with its usage, and escalates after two unanswered turns.
     Result<ChatOutcome> recordReply(SqlSession &s, const CustomerTurn &turn, const AssistantReply &reply) const;
     // The whole turn when the assistant answers on this worker thread (the local provider): the
@@ -79,10 +86,16 @@ public:
     // database going away mid-turn) leaves neither, and the customer's retry after the 503 is no
     // duplicate. (A remote provider answers later, so acceptMessage commits the message first.)
     // Turns that need no reply are stored as acceptMessage does.
+    // `clientMessageId` as for acceptMessage.
     Result<ChatOutcome> answerOnWorker(SqlSession &s, const QString &publicId, const QString &sessionToken,
-        const QString &text, const std::function<AssistantReply(const AssistantRequest &)> &answer) const;
-    // The answer when no assistant reply was needed (escalated, or a person has the conversation).
+        const QString &text, const std::function<AssistantReply(const AssistantRequest &)> &answer,
+        const QString &clientMessageId = {}) const;
+    // The answer when no assistant reply was needed (escalated, a person has the conversation, or
+    // a repeat of an answered keyed message).
     static ChatOutcome withoutReply(const CustomerTurn &turn);
+    // 1-64 of [A-Za-z0-9_-].
+    static bool isClientMessageId(const QString &key);
+    static constexpr int kMaxClientMessageIdLength = 64;
 
     // "Talk to a person": works in every state (a closed conversation reopens).
     Result<Conversation> escalate(SqlSession &s, const QString &publicId, const QString &sessionToken,
@@ -105,8 +118,16 @@ public:
 
 private:
     // Opens the conversation and decides what the message calls for; stores nothing.
+    // With a retry key it first looks for an earlier attempt: answered → `replayed`; stored
+    // without an answer → `customerMessage` is that message (answered, not stored again).
     Result<CustomerTurn> readTurn(SqlSession &s, const QString &publicId, const QString &sessionToken,
-        const QString &text, Intent &intent, EscalationDecision &now) const;
+        const QString &text, const QString &clientMessageId, Intent &intent, EscalationDecision &now) const;
+    // Stores the turn's customer message unless an earlier attempt already did.
+    static Result<CustomerTurn> storeCustomerMessage(SqlSession &s, CustomerTurn turn);
+    // After `failure` storing a keyed message: a racing attempt stored it first (the unique index
+    // or keepAnswer said so) → its answer, or 409 idempotency_in_progress while it has none;
+    // other failures as they are.
+    static Result<CustomerTurn> afterRace(SqlSession &s, CustomerTurn turn, const Error &failure);
     // Stores a turn no assistant answers (a person has it, or it escalates now) in one transaction.
     Result<CustomerTurn> storeWithoutReply(
         SqlSession &s, CustomerTurn turn, const EscalationDecision &now) const;

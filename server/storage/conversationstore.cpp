@@ -205,12 +205,14 @@ Result<ChatMessage> ConversationStore::addMessage(SqlSession &s, ChatMessage m)
     const QVariant sources = m.sources.isEmpty()
         ? QVariant(QMetaType::fromType<QString>())
         : QVariant(QString::fromUtf8(QJsonDocument(m.sources).toJson(QJsonDocument::Compact)));
+    // A duplicate client_message_id in the conversation fails as 409 `conflict` (unique index).
     static const QString sql = QStringLiteral("INSERT INTO messages (conversation_id, sender, author_id, body, internal, "
-                                              "sources, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                                              "sources, created_at, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                              "RETURNING id");
     qint64 id = 0;
     auto ran = StatementCache::run(s, sql,
                                    {m.conversationId, m.sender, idOrNull(m.authorId), SqlSession::text(m.body),
-                                    m.internal, sources, s.time(now)},
+                                    m.internal, sources, s.time(now), textOrNull(m.clientMessageId)},
                                    [&](QSqlQuery &q) {
         if (q.next())
             id = q.value(0).toLongLong();

@@ -48,6 +48,7 @@ struct ChatMessage
     bool internal = false;
     QJsonArray sources; // [{"id","title"}] for assistant answers
     QDateTime createdAt;
+    QString clientMessageId; // a customer message's retry key (POST /chat/message); written, not read back
 };
 
 struct NewConversation
