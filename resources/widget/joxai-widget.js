@@ -571,9 +571,17 @@
     onInputChange();
     send(text);
   }
+  // A fresh key per message the customer types, kept by its Retry (client_message_id): the server
+  // stores the message once however often it is sent, and answers a retry as it answered the first
+  // try, or answers it then when the first try was cut short after the message was stored.
+  function messageKey() {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return 'w' + Array.prototype.map.call(bytes, (b) => (b + 256).toString(16).slice(1)).join('');
+  }
   function send(text, retryOf) {
     showNotice('');
-    var p = retryOf || { text: text, el: null, id: 0 };
+    var p = retryOf || { text: text, el: null, id: 0, key: messageKey() };
     if (!p.el) {
       p.el = bubble({ sender: 'customer', body: text });
       if (lastSender !== 'customer') p.el.classList.add('jx-first');
@@ -590,7 +598,7 @@
     return ready.then(() => {
       if (!state.id) throw Object.assign(new Error('no conversation'), { code: 'network' });
       if (state.status === 'bot') showTyping('bot');
-      return api('POST', '/api/v1/chat/message', { conversation_id: state.id, message: text });
+      return api('POST', '/api/v1/chat/message', { conversation_id: state.id, message: text, client_message_id: p.key });
     }).then((r) => {
       if (!p.id && r.message_id) bind(p, +r.message_id);
       // A hand-over turn (its answer may be a system notice) is read back from the transcript.

@@ -283,7 +283,7 @@ Result<CustomerTurn> ChatService::storeWithoutReply(
 }
 
 Result<CustomerTurn> ChatService::acceptMessage(SqlSession &s, const QString &publicId,
-    const QString &sessionToken, const QString &text, bool withHistory) const
+    const QString &sessionToken, const QString &text, bool withHistory, const QString &clientMessageId) const
 {
     Intent intent = Intent::None;
     EscalationDecision now;

@@ -274,6 +274,52 @@ describe('safety, accessibility and embedding', () => {
     } finally { await context.close(); }
   });
 
+  test('a send answered 503 after the server stored it, then Retry: the message and its answer show once, stored once', async () => {
+    const { page, context, seen } = await newPage();
+    try {
+      // The first send reaches the server (stored and answered) but its answer is lost: the
+      // customer sees 503, as when the database goes away before the reply is committed.
+      const sent = [];
+      await page.route(/\/api\/v1\/chat\/message$/, async (route) => {
+        const body = JSON.parse(route.request().postData() || '{}');
+        sent.push(body);
+        if (sent.length === 1) {
+          await route.fetch();
+          await route.fulfill({ status: 503, contentType: 'application/json', headers: { 'Retry-After': '1' },
+            body: JSON.stringify({ detail: 'The database is unavailable; please try again shortly.', code: 'database_unavailable' }) });
+          return;
+        }
+        await route.continue();
+      });
+      await page.goto(server.url + '/widget/');
+      await openWidget(page);
+      await $(page, '.jx-msg-assistant').first().waitFor({ timeout: UI });
+      await $(page, '.jx-input').fill('What are your opening hours?');
+      await $(page, '.jx-input').press('Enter');
+      const retry = $(page, '.jx-retry-row button');
+      await retry.waitFor({ state: 'visible', timeout: UI });
+      await retry.click();
+      await $(page, '.jx-msg-assistant').nth(1).waitFor({ timeout: UI });
+      await $(page, '.jx-retry-row').waitFor({ state: 'detached', timeout: UI });
+      await page.waitForTimeout(500); // a late duplicate (socket, sync) would show by now
+      assert.equal(await $(page, '.jx-msg-customer').count(), 1);
+      assert.equal(await $(page, '.jx-msg-assistant').count(), 2, 'the greeting and one answer');
+      assert.equal(sent.length, 2);
+      assert.match(sent[0].client_message_id, /^[A-Za-z0-9_-]{1,64}$/);
+      assert.equal(sent[1].client_message_id, sent[0].client_message_id, 'Retry re-uses the key');
+      // The server stored it once, with one answer.
+      const { id, token } = await conversationOf(page);
+      const res = await fetch(`${server.url}/api/v1/chat/${id}/messages?after=0`, { headers: { 'X-Session-Token': token } });
+      const items = (await res.json()).items;
+      assert.deepEqual(items.map((m) => m.sender), ['assistant', 'customer', 'assistant']);
+      // The next message the customer types gets a key of its own.
+      await ask(page, 'How do I reset my password?');
+      assert.equal(sent.length, 3);
+      assert.notEqual(sent[2].client_message_id, sent[0].client_message_id);
+      assert.deepEqual(seen.errors, []);
+    } finally { await context.close(); }
+  });
+
   test('works with the keyboard alone: Tab to the launcher, Enter, type, Enter, focus kept inside, Escape', async () => {
     const { page, context } = await newPage();
     try {
