@@ -143,6 +143,17 @@ bool serverGoingAway(const QString &sqlState)
 
 } // namespace
 
+bool SqlSession::isConstraintViolation(const QSqlError &error) const
+{
+    const QString code = error.nativeErrorCode();
+    if (m_dialect == Dialect::Postgres)
+        return code.size() == 5 && code.startsWith(QLatin1String("23")); // class 23: integrity constraint violation
+    // SQLite extended codes: UNIQUE, PRIMARY KEY, FOREIGN KEY, CHECK, NOT NULL.
+    static const QStringList constraints{QStringLiteral("2067"), QStringLiteral("1555"), QStringLiteral("787"),
+                                         QStringLiteral("275"), QStringLiteral("1299")};
+    return constraints.contains(code);
+}
+
 Error SqlSession::failure(const QSqlError &error, const QString &sql)
 {
     // QSQLITE labels every failed statement a ConnectionError (a UNIQUE violation included), so

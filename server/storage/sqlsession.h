@@ -72,11 +72,16 @@ public:
     // CONTEXT lines, which quote the failing row (password hashes, personal data).
     static QString loggable(const QSqlError &error);
 
+    // A failed statement as a joxai::Error (see the top of this file); logs what it must.
+    Error failure(const QSqlError &error, const QString &sql);
+    // A UNIQUE, foreign key, CHECK or NOT NULL violation: the statement's own answer, never a
+    // sign of a stale prepared statement or a lost connection.
+    bool isConstraintViolation(const QSqlError &error) const;
+
 private:
     Status begin();
     Status commit();
     void rollback();
-    Error failure(const QSqlError &error, const QString &sql);
     bool connectionLost() const;
 
     QSqlDatabase m_db;

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QSqlDriver>
+#include <QSqlError>
 
 #include <libpq-fe.h>
 
@@ -55,8 +56,14 @@ Status StatementCache::run(SqlSession &s, const QString &sql, const QVariantList
                 q->finish();
                 return success();
             }
+            const QSqlError error = q->lastError();
             q->finish();
             t_statements.remove(key); // stale or broken: the plain path below says why
+            // ... unless the statement itself was refused (a duplicate key, say): inside a
+            // PostgreSQL transaction, now aborted, running it again would only fail with 25P02
+            // (a 500) instead of the conflict the caller can act on.
+            if (s.isConstraintViolation(error))
+                return s.failure(error, sql);
         }
     }
     auto q = s.exec(sql, values);
