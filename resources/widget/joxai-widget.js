@@ -571,17 +571,9 @@
     onInputChange();
     send(text);
   }
-  // A fresh key per message the customer types, kept by its Retry (client_message_id): the server
-  // stores the message once however often it is sent, and answers a retry as it answered the first
-  // try, or answers it then when the first try was cut short after the message was stored.
-  function messageKey() {
-    var bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    return 'w' + Array.prototype.map.call(bytes, (b) => (b + 256).toString(16).slice(1)).join('');
-  }
   function send(text, retryOf) {
     showNotice('');
-    var p = retryOf || { text: text, el: null, id: 0, key: messageKey() };
+    var p = retryOf || { text: text, el: null, id: 0, retryKey: 'k' + Math.random().toString(36).slice(2) };
     if (!p.el) {
       p.el = bubble({ sender: 'customer', body: text });
       if (lastSender !== 'customer') p.el.classList.add('jx-first');
@@ -598,7 +590,7 @@
     return ready.then(() => {
       if (!state.id) throw Object.assign(new Error('no conversation'), { code: 'network' });
       if (state.status === 'bot') showTyping('bot');
-      return api('POST', '/api/v1/chat/message', { conversation_id: state.id, message: text, client_message_id: p.key });
+      return api('POST', '/api/v1/chat/message', { conversation_id: state.id, message: text, client_message_id: p.retryKey });
     }).then((r) => {
       if (!p.id && r.message_id) bind(p, +r.message_id);
       // A hand-over turn (its answer may be a system notice) is read back from the transcript.
