@@ -95,7 +95,13 @@ RequestScanner::RequestLine RequestScanner::currentRequest() const
     const QList<QByteArray> parts = lines.first().trimmed().split(' ');
     if (parts.size() != 3)
         return out;
-    out.method = parts.at(0);
+    // The method goes into the access line as it is (the path is percent-encoded there): only a
+    // plain one, so a client cannot write control bytes or 16 KiB of text into the log.
+    const QByteArray &method = parts.at(0);
+    const bool plainMethod = !method.isEmpty() && method.size() <= 16
+        && std::all_of(method.cbegin(), method.cend(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (plainMethod)
+        out.method = method;
     const qsizetype query = parts.at(1).indexOf('?');
     out.path = query < 0 ? parts.at(1) : parts.at(1).left(query);
     // Only complete lines: the last piece may be cut anywhere.

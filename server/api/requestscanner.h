@@ -46,7 +46,7 @@ public:
     bool inRequest() const { return m_state != State::Idle; }
 
     // The request being read, or the one that stopped the scanner, for the line a refusal
-    // leaves in the access log: method and target (query cut) once its request line is
+    // leaves in the access log: method (only a plain one: A–Z, at most 16) and target (query cut) once its request line is
     // complete, the raw X-Request-Id once that header line is. Empty between requests.
     // Computed on demand: refusals are rare, and the hot path keeps no copies.
     struct RequestLine

@@ -280,6 +280,18 @@ private Q_SLOTS:
         QVERIFY(!bad->header("X-Request-Id").isEmpty());
         QVERIFY(!bad->header("X-Request-Id").contains(' '));
         QVERIFY(accessLineWithStatus(400).has_value());
+
+        // Nor is a method that is not plain: control bytes from a client never reach the log.
+        RawConnection forged;
+        QVERIFY(forged.open(m_server->port()));
+        forged.send("P\x1b[31mOST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    "Content-Length: 104857600\r\n\r\n");
+        const auto refusedForged = forged.next();
+        QVERIFY(refusedForged.has_value());
+        QCOMPARE(refusedForged->status, 413);
+        QTRY_COMPARE(g_accessLines.size(), 4);
+        QCOMPARE(g_accessLines.last().value(QStringLiteral("method")).toString(), QStringLiteral("-"));
+        QCOMPARE(g_accessLines.last().value(QStringLiteral("path")).toString(), QStringLiteral("/api/v1/auth/login"));
     }
 
     // --- Expect: 100-continue ------------------------------------------------------------------

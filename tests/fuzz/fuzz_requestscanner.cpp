@@ -65,6 +65,8 @@ Run scan(RequestScanner::Limits limits, QByteArrayView bytes, size_t cut)
     run.current = scanner.currentRequest();
     check(!run.current.path.contains('?') && !run.current.path.contains(' ') && !run.current.method.contains(' '));
     check(run.current.requestId.size() <= limits.maxHeaderBytes);
+    check(run.current.method.size() <= 16
+        && std::all_of(run.current.method.cbegin(), run.current.method.cend(), [](char c) { return c >= 'A' && c <= 'Z'; }));
     return run;
 }
 
